@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** A file under the content folder, with its path relative to that folder (POSIX separators). */
+export interface ContentFile {
+  path: string;
+  text: string;
+}
+
+/** Extensions of files that hold entries; anything else (images, attachments) is an asset. */
+export const ENTRY_EXTENSIONS = ['.md', '.markdown', '.yaml', '.yml', '.json'];
+
+/** Every entry file under `contentDir`, sorted by path; hidden files and assets are skipped. */
+export function readContentFiles(contentDir: string): ContentFile[] {
+  const files: ContentFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.')) continue;
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (ENTRY_EXTENSIONS.some((ext) => name.endsWith(ext)))
+        files.push({
+          path: relative(contentDir, full).split(sep).join('/'),
+          text: readFileSync(full, 'utf8'),
+        });
+    }
+  };
+  if (existsSync(contentDir)) walk(contentDir);
+  return files;
+}
+
+/** Whether a path relative to the content folder names an existing file. */
+export const fileExistsIn = (contentDir: string) => (path: string) => existsSync(join(contentDir, path));

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { choice, entryId, idSchema, isoDate } from './common.ts';
+import { field } from './field.ts';
+
+/** The stages every call goes through, in order. */
+export const CAMPAIGN_STAGES = {
+  submission: '申报',
+  shortlist: '初审入围',
+  review: '专家评审',
+  publicity: '结果公示',
+  result: '公布结果',
+} as const;
+
+export type CampaignStage = keyof typeof CAMPAIGN_STAGES;
+
+/** One scoring criterion of a call's rubric. */
+export const criterionSchema = z.strictObject({
+  /** ASCII key used in reviews, e.g. impact. */
+  id: field(idSchema, {
+    label: '指标编号',
+    hint: '评分表中使用的英文编号，例如 impact',
+  }),
+  /** Name, e.g. 治理成效. */
+  name: field(z.string().min(2), { label: '指标名称' }),
+  /** What judges look for. */
+  description: field(z.string().optional(), { label: '评分说明' }),
+  /** Share of the total, in percent; all weights sum to 100. */
+  weight: field(z.number().positive('权重应大于 0').max(100), {
+    label: '权重（%）',
+    hint: '所有指标权重之和为 100',
+  }),
+  /** Highest score a judge may give on this criterion (lowest is 0). */
+  scale: field(z.number().int().min(1).max(100).default(10), {
+    label: '满分',
+    hint: '评委打分范围 0 至满分',
+  }),
+});
+
+/** When one stage of a call runs. */
+export const stageSchema = z.strictObject({
+  stage: choice(CAMPAIGN_STAGES, '阶段'),
+  /** First day. */
+  start: field(isoDate, { label: '开始日期' }),
+  /** Last day. */
+  end: field(isoDate, { label: '结束日期' }),
+});
+
+/** A call for submissions (征集令): `content/campaigns/<id>.yaml`. */
+export const campaignSchema = z.strictObject({
+  /** ASCII id, equal to the file name, e.g. 2022-first-round. */
+  id: entryId(),
+  /** Title of the call. */
+  title: field(z.string().min(4), { label: '征集令标题' }),
+  /** Who issues it. */
+  organiser: field(z.string().min(2), { label: '发布单位' }),
+  /** What is called for and why (Markdown-free plain text). */
+  description: field(z.string().min(20, '说明至少 20 个字'), {
+    label: '征集说明',
+  }),
+  /** First day submissions are accepted. */
+  opens: field(isoDate, { label: '开始日期' }),
+  /** Last day submissions are accepted. */
+  closes: field(isoDate, { label: '截止日期' }),
+  /** Who may apply, one condition per item. */
+  eligibility: field(z.array(z.string().min(2)).min(1, '至少写一条申报条件'), {
+    label: '申报条件',
+  }),
+  /** Scoring criteria; weights sum to 100. */
+  rubric: field(z.array(criterionSchema).min(1, '至少需要一个评分指标'), {
+    label: '评分标准',
+  }),
+  /** Timeline, in order. */
+  stages: field(z.array(stageSchema).min(1), { label: '时间安排' }),
+  /** Judges on the panel (ids in content/judges). Private: the panel may be blind. */
+  judges: field(z.array(z.string().min(1)).default([]), {
+    label: '评审专家',
+    private: true,
+  }),
+  /** Whether the results (publicity notice, then the final list) are public. */
+  resultsPublished: field(z.boolean().default(false), {
+    label: '公布结果',
+    hint: '勾选后公开公示名单和最终结果',
+  }),
+  /** How many projects were selected, when the call selected more than are filed here. */
+  selectedCount: field(z.number().int().nonnegative().optional(), {
+    label: '入选数量',
+  }),
+});
+
+export type Campaign = z.infer<typeof campaignSchema>;

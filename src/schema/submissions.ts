@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { BRAND_CATEGORIES } from './brands.ts';
+import { choice, entryId, isoDate, reference } from './common.ts';
+import { field } from './field.ts';
+
+export const SUBMISSION_STAGES = {
+  draft: '草稿',
+  submitted: '已提交',
+  eligible: '资格审核通过',
+  shortlisted: '入围',
+  selected: '入选',
+  'not-selected': '未入选',
+} as const;
+
+export type SubmissionStage = keyof typeof SUBMISSION_STAGES;
+
+/** A file attached to a sign-up. */
+export const attachmentSchema = z.strictObject({
+  /** What the file is. */
+  title: field(z.string().min(2), { label: '附件名称' }),
+  /** Path relative to the entry file. */
+  file: field(z.string().min(1), { label: '文件' }),
+});
+
+/** The person the district calls about a sign-up. Private. */
+export const contactSchema = z.strictObject({
+  /** Contact person. */
+  name: field(z.string().min(2), { label: '联系人', private: true }),
+  /** Their phone number. */
+  phone: field(z.string().regex(/^[0-9()\-\s+]{7,20}$/, '电话只能包含数字、括号、空格、加号和连字符'), {
+    label: '联系电话',
+    private: true,
+  }),
+});
+
+/** A sign-up to a call: `content/submissions/<campaign>/<street>/<id>.md`; the body is the full description. */
+export const submissionSchema = z.strictObject({
+  /** ASCII id, equal to the file name. */
+  id: entryId(),
+  /** The call it answers; must match its folder. */
+  campaign: reference('征集令', '与文件所在的征集令文件夹一致'),
+  /** The applying street; must match its folder. */
+  street: reference('申报街道', '与文件所在的街道文件夹一致'),
+  /** The applying Party organisation. */
+  organisation: field(z.string().min(2), { label: '申报单位' }),
+  /** Proposed brand name. */
+  title: field(z.string().min(2).max(30), { label: '品牌名称' }),
+  category: choice(BRAND_CATEGORIES, '品牌类别'),
+  /** Two or three sentences. */
+  summary: field(z.string().min(20, '摘要至少 20 个字').max(300), {
+    label: '摘要',
+  }),
+  /** Supporting files. */
+  attachments: field(z.array(attachmentSchema).default([]), { label: '附件' }),
+  /** Who to call. Private. */
+  contact: field(contactSchema, { label: '联系人信息', private: true }),
+  /** Date the sign-up was submitted. */
+  submitted: field(isoDate.optional(), { label: '提交日期' }),
+  stage: choice(SUBMISSION_STAGES, '申报阶段'),
+  /** The brand entry it became once selected. */
+  brand: field(reference('对应品牌').optional(), {
+    label: '对应品牌',
+    hint: '入选后填写对应的品牌编号',
+  }),
+});
+
+export type Submission = z.infer<typeof submissionSchema>;
