@@ -15,7 +15,8 @@ export interface ParsedSource {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+/** The closing --- must be on a line of its own: a value ending in --- does not end the frontmatter. */
+const FRONTMATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)??---[ \t]*(?:\r?\n|$)/;
 
 /** Parses a YAML file, or a Markdown file with YAML frontmatter, keeping line positions. */
 export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
@@ -37,7 +38,7 @@ export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
         lineOf: () => 1,
       };
     }
-    yamlText = match[1];
+    yamlText = match[1] ?? '';
     body = text.slice(match[0].length);
     lineOffset = 1;
   }

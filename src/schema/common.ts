@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISTRICT_BOUNDS, isInsideDistrict } from '../lib/geo.ts';
-import { field } from './field.ts';
+import { type FieldInfo, field } from './field.ts';
 
 /** ASCII ids keep file names and URLs stable; Chinese titles are labels, not keys. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -8,10 +8,11 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const idSchema = z.string().regex(ID_PATTERN, '只能使用小写英文字母、数字和连字符（例如 yu-xiu-ge）');
 
 /** The entry's own id; it must equal its file name so links and the CMS agree. */
-export const entryId = () =>
+export const entryId = (extra: Pick<FieldInfo, 'private'> = {}) =>
   field(idSchema, {
     label: '编号',
     hint: '小写英文字母、数字和连字符，与文件名一致，保存后不要修改',
+    ...extra,
   });
 
 /**
@@ -27,11 +28,19 @@ export const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，例如 2022-06-30')
-    .refine((text) => !Number.isNaN(Date.parse(text)), '不是有效的日期'),
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD，例如 2022-06-30', abort: true })
+    .refine(isRealDate, '不是有效的日期'),
 );
 
+/** Date.parse rolls 2022-02-30 over to 2022-03-02; only a date that round-trips is real. */
+function isRealDate(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
 const pad = DISTRICT_BOUNDS.padding;
+/** A bound for a message: 113.216, not 113.21600000000001. */
+const bound = (value: number) => Number(value.toFixed(6));
 
 /** A WGS-84 (CGCS2000) point inside Haizhu District's padded box. */
 export const pointSchema = z
@@ -54,7 +63,7 @@ export const pointSchema = z
       code: 'custom',
       message: swapped
         ? `坐标 (${point.lng}, ${point.lat}) 不在海珠区内，经度和纬度可能写反了（请对调 lng 与 lat）`
-        : `坐标 (${point.lng}, ${point.lat}) 不在海珠区范围内（经度 ${DISTRICT_BOUNDS.west - pad}–${DISTRICT_BOUNDS.east + pad}，纬度 ${DISTRICT_BOUNDS.south - pad}–${DISTRICT_BOUNDS.north + pad}）；经度和纬度可能写反了，或坐标来自高德/百度而未转换为 WGS-84`,
+        : `坐标 (${point.lng}, ${point.lat}) 不在海珠区范围内（经度 ${bound(DISTRICT_BOUNDS.west - pad)}–${bound(DISTRICT_BOUNDS.east + pad)}，纬度 ${bound(DISTRICT_BOUNDS.south - pad)}–${bound(DISTRICT_BOUNDS.north + pad)}）；经度和纬度可能写反了，或坐标来自高德/百度而未转换为 WGS-84`,
     });
   });
 

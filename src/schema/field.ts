@@ -21,5 +21,7 @@ export const fieldInfo = z.registry<FieldInfo>();
 export function field<T extends z.ZodType>(schema: T, info: FieldInfo): T {
   // zod keys its registry by identity: a clone lets one base schema (an id,
   // say) carry a different label in every place it is used.
-  return schema.clone().register(fieldInfo, info) as T;
+  const copy = schema.clone() as T;
+  fieldInfo.add(copy, info);
+  return copy;
 }

@@ -4,8 +4,8 @@ import { field } from './field.ts';
 
 /** A judge: `content/judges/<id>.yaml`. The whole collection is private. */
 export const judgeSchema = z.strictObject({
-  /** ASCII id, equal to the file name. */
-  id: entryId(),
+  /** ASCII id, equal to the file name; private like every judge field (it is often the judge's name in pinyin). */
+  id: entryId({ private: true }),
   /** How the judge is named where identities are hidden, e.g. 评审专家A. */
   code: field(z.string().min(2), {
     label: '评委代号',

@@ -1,0 +1,26 @@
+/**
+ * Site-wide settings. Names and record numbers that differ per deployment come
+ * from PUBLIC_* environment variables (see README), with honest defaults.
+ */
+export const site = {
+  name: '海珠区基层党建品牌展示',
+  shortName: '海珠党建品牌',
+  description: '广州市海珠区“一街道一品牌”基层党建品牌项目、示范阵地和征集评选的展示平台。',
+  /** Who runs the site; shown in the footer. */
+  organiser: import.meta.env.PUBLIC_ORGANISER || '海珠区基层党建品牌展示项目组',
+  /** ICP record number (ICP备案号), shown in the footer when set. */
+  icp: import.meta.env.PUBLIC_ICP || '',
+};
+
+/** Main navigation, in order. */
+export const navigation = [
+  { href: '/', label: '首页' },
+  { href: '/brands/', label: '党建品牌' },
+  { href: '/streets/', label: '街道' },
+  { href: '/sites/', label: '示范阵地' },
+  { href: '/campaigns/', label: '征集令' },
+  { href: '/about/', label: '关于' },
+];
+
+/** "Today" for campaign timelines: the build date, or BUILD_DATE (YYYY-MM-DD) to rebuild as of another day. */
+export const buildDate = import.meta.env.BUILD_DATE || new Date().toISOString().slice(0, 10);
