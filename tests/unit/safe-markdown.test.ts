@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, safeMarkdown } from '../../src/lib/safe-markdown.ts';
+import { isSafeUrl, nestHeadings, safeMarkdown } from '../../src/lib/safe-markdown.ts';
 
 const render = (markdown: string) => markdownToHtml(markdown, { mdastPlugins: [safeMarkdown] }).html;
 
@@ -54,5 +54,12 @@ describe('safe Markdown rendering', () => {
     expect(render('## 小标题\n\n[官网](https://www.haizhu.gov.cn/) **加粗**')).toBe(
       '<h2>小标题</h2>\n<p><a href="https://www.haizhu.gov.cn/">官网</a> <strong>加粗</strong></p>\n',
     );
+  });
+});
+
+describe('nested headings', () => {
+  it('moves story headings one level down, never past h6', () => {
+    const html = markdownToHtml('# 一\n\n## 二\n\n###### 六', { mdastPlugins: [nestHeadings] }).html;
+    expect(html).toBe('<h2>一</h2>\n<h3>二</h3>\n<h6>六</h6>\n');
   });
 });
