@@ -1,4 +1,4 @@
-import type { Campaign, Judge, Review, Site, Submission } from '../schema/index.ts';
+import type { Campaign, CollectionName, Judge, Review, Site, Submission } from '../schema/index.ts';
 import { dotted } from './issues.ts';
 import { type Candidate, nearest } from './suggest.ts';
 import type { EntriesByCollection, Entry, Problem } from './validate.ts';
@@ -6,6 +6,8 @@ import type { EntriesByCollection, Entry, Problem } from './validate.ts';
 /** Cross-reference and consistency checks that span several entries. */
 export function checkRelations(
   entries: EntriesByCollection,
+  /** Ids of entries that exist but failed their schema: references to them are not unknown. */
+  unparsedIds: Record<CollectionName, string[]>,
   root: string,
   exists: (path: string) => boolean,
 ): Problem[] {
@@ -19,18 +21,20 @@ export function checkRelations(
       fix,
     });
 
-  const candidates = (list: Entry[], ...nameFields: string[]): Candidate[] =>
-    list.map((entry) => ({
+  const candidates = (name: CollectionName, ...nameFields: string[]): Candidate[] => [
+    ...entries[name].map((entry) => ({
       key: entry.id,
       aliases: nameFields.map((field) => String(entry.data[field] ?? '')),
-    }));
+    })),
+    ...unparsedIds[name].map((key) => ({ key })),
+  ];
   const known = {
-    streets: candidates(entries.streets, 'name', 'shortName'),
-    brands: candidates(entries.brands, 'title'),
-    sites: candidates(entries.sites, 'name'),
-    belts: candidates(entries.belts, 'name'),
-    campaigns: candidates(entries.campaigns, 'title'),
-    judges: candidates(entries.judges, 'code', 'name'),
+    streets: candidates('streets', 'name', 'shortName'),
+    brands: candidates('brands', 'title'),
+    sites: candidates('sites', 'name'),
+    belts: candidates('belts', 'name'),
+    campaigns: candidates('campaigns', 'title'),
+    judges: candidates('judges', 'code', 'name'),
   };
   const labels = {
     streets: '街道',
@@ -51,7 +55,7 @@ export function checkRelations(
       entry,
       path,
       `找不到${labels[target]}“${id}”`,
-      guess ? `是不是 ${guess}？` : `填写 content/${target}/ 中已有的${labels[target]}编号`,
+      guess ? `是不是 ${guess}？` : `填写 ${root}/${target}/ 中已有的${labels[target]}编号`,
     );
   };
   const references = (entry: Entry, field: string, values: unknown, target: keyof typeof known) => {
@@ -64,8 +68,8 @@ export function checkRelations(
     reference(entry, ['street'], entry.data.street, 'streets');
     references(entry, 'sites', entry.data.sites, 'sites');
     reference(entry, ['round'], entry.data.round, 'campaigns');
-    checkImages(entry, ['cover'], entry.data.cover ? [entry.data.cover] : [], exists, at, true);
-    checkImages(entry, ['gallery'], entry.data.gallery as unknown[], exists, at);
+    checkImages(root, entry, ['cover'], entry.data.cover ? [entry.data.cover] : [], exists, at, true);
+    checkImages(root, entry, ['gallery'], entry.data.gallery as unknown[], exists, at);
   }
 
   const beltStops = new Map<string, Entry[]>();
@@ -78,7 +82,7 @@ export function checkRelations(
       const key = `${site.belt.belt}#${site.belt.order}`;
       beltStops.set(key, [...(beltStops.get(key) ?? []), entry]);
     }
-    checkImages(entry, ['photos'], site.photos, exists, at);
+    checkImages(root, entry, ['photos'], site.photos, exists, at);
   }
   for (const [key, stops] of beltStops) {
     for (const entry of stops.slice(1)) {
@@ -152,6 +156,8 @@ export function checkRelations(
     }
   }
 
+  const streetName = (id: string) =>
+    String(entries.streets.find((street) => street.id === id)?.data.name ?? `${id} 街道`);
   const judgesById = new Map(entries.judges.map((entry) => [entry.id, entry.data as unknown as Judge]));
   for (const entry of entries.judges) references(entry, 'conflicts', entry.data.conflicts, 'streets');
 
@@ -159,6 +165,8 @@ export function checkRelations(
     const review = entry.data as unknown as Review;
     const campaignId = entry.folders.campaign;
     const campaign = campaignsById.get(campaignId);
+    // A campaign that failed its schema has its own problems reported; its reviews wait for the fix.
+    if (!campaign && unparsedIds.campaigns.includes(campaignId)) continue;
     if (!campaign) {
       const guess = nearest(campaignId, known.campaigns);
       at(
@@ -199,7 +207,7 @@ export function checkRelations(
       at(
         entry,
         ['judge'],
-        `评委 ${review.judge} 已声明与 ${street} 街道存在利益关联，不能评审该街道的申报`,
+        `评委 ${review.judge} 已声明与${streetName(street)}存在利益关联，不能评审该街道的申报`,
         '删除这份评分，由其他评委评审',
       );
     }
@@ -207,6 +215,16 @@ export function checkRelations(
       at(entry, ['scores'], '已申报回避（conflict: true）却仍然打了分', '回避时删除所有分数，或取消回避');
     }
     const rubric = new Map(campaign.rubric.map((criterion) => [criterion.id, criterion]));
+    if (!review.conflict) {
+      for (const criterion of campaign.rubric.filter(({ id }) => !(id in review.scores))) {
+        at(
+          entry,
+          ['scores'],
+          `缺少评分指标“${criterion.name}”（${criterion.id}）的分数`,
+          `在 scores 中加入 ${criterion.id}: 0 至 ${criterion.scale} 之间的分数`,
+        );
+      }
+    }
     for (const [criterionId, score] of Object.entries(review.scores)) {
       const criterion = rubric.get(criterionId);
       if (!criterion) {
@@ -244,6 +262,7 @@ export function sibling(entryPath: string, relativePath: string): string {
 }
 
 function checkImages(
+  root: string,
   entry: Entry,
   field: PropertyKey[],
   images: unknown[],
@@ -258,7 +277,7 @@ function checkImages(
         entry,
         [...field, ...(single ? [] : [index]), 'src'],
         `找不到图片 ${src}`,
-        `把图片放到 ${sibling(entry.path, src)}，或改正路径`,
+        `把图片放到 ${root}/${sibling(entry.path, src)}，或改正路径`,
       );
     }
   });

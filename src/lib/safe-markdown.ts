@@ -33,3 +33,14 @@ export const safeMarkdown = defineMdastPlugin({
     if (!isSafeUrl(node.url)) ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
   },
 });
+
+/**
+ * Story Markdown sits under the page's own section heading (an h2), so its
+ * `##` headings become h3 and the page outline stays in order.
+ */
+export const nestHeadings = defineMdastPlugin({
+  name: 'haizhu-nest-headings',
+  heading(node, ctx) {
+    ctx.setProperty(node, 'depth', Math.min(6, node.depth + 1) as typeof node.depth);
+  },
+});

@@ -1,10 +1,28 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
 
-/** A parse error with the line it occurred on. */
+/** A parse error with the line it occurred on and how to fix it. */
 export interface ParseError {
   line: number;
   message: string;
+  fix: string;
 }
+
+/** What the common YAML mistakes mean, for people who have never heard of YAML. */
+const YAML_ERRORS: Partial<Record<YAMLError['code'], { message: string; fix: string }>> = {
+  DUPLICATE_KEY: { message: '同一个字段写了两次', fix: '删除重复的一行，只保留一个' },
+  TAB_AS_INDENT: { message: '用了 Tab 键缩进', fix: '缩进只能用空格（每级两个空格）' },
+  BAD_INDENT: { message: '缩进不对齐', fix: '同一级的字段左侧对齐，下一级多缩进两个空格' },
+  MISSING_CHAR: { message: '缺少配对的引号或括号', fix: '检查引号 " 和括号 [ ] { } 是否成对' },
+  BLOCK_AS_IMPLICIT_KEY: {
+    message: '一行里出现了多余的冒号',
+    fix: '含冒号的文字要加引号，例如 title: "主题：党建引领"',
+  },
+  MULTILINE_IMPLICIT_KEY: { message: '字段名后缺少冒号，或文字跨行', fix: '每个字段写成“字段名: 值”，长文字加引号' },
+  UNEXPECTED_TOKEN: { message: '出现了无法识别的符号', fix: '检查这一行的冒号、引号和括号' },
+  BAD_SCALAR_START: { message: '文字以特殊符号开头', fix: '以 @ ` | > 等符号开头的文字要加引号' },
+};
+
+const GENERIC_YAML_FIX = '修正 YAML 语法（缩进用空格，冒号后加空格，含冒号的文字加引号）';
 
 /** A parsed content file: its data, its Markdown body, and a way back from a field to its line. */
 export interface ParsedSource {
@@ -32,7 +50,8 @@ export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
         errors: [
           {
             line: 1,
-            message: 'Markdown 文件须以 --- 开头的 YAML 文件头（frontmatter）开始，并以 --- 结束',
+            message: 'Markdown 文件缺少以 --- 开头和结束的文件头（frontmatter）',
+            fix: '在文件第一行写 ---，接着逐行写 id、title 等字段，再用单独一行 --- 结束，正文写在其后',
           },
         ],
         lineOf: () => 1,
@@ -49,10 +68,14 @@ export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
     prettyErrors: false,
   });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  const errors = doc.errors.map((error) => ({
-    line: lineAt(error.pos[0]),
-    message: `YAML 格式错误：${error.message.split('\n')[0]}`,
-  }));
+  const errors = doc.errors.map((error) => {
+    const known = YAML_ERRORS[error.code];
+    return {
+      line: lineAt(error.pos[0]),
+      message: `YAML 格式错误：${known?.message ?? error.message.split('\n')[0]}`,
+      fix: known?.fix ?? GENERIC_YAML_FIX,
+    };
+  });
 
   const lineOf = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
@@ -73,5 +96,17 @@ export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
     return lineAt(offset);
   };
 
-  return { data: errors.length ? undefined : doc.toJS(), body, errors, lineOf };
+  if (errors.length) return { data: undefined, body, errors, lineOf };
+  try {
+    return { data: doc.toJS(), body, errors, lineOf };
+  } catch (error) {
+    // Turning a parsed document into data can still fail, e.g. on an alias (*name) to no anchor.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      data: undefined,
+      body,
+      errors: [{ line: 1 + lineOffset, message: `YAML 格式错误：${message}`, fix: GENERIC_YAML_FIX }],
+      lineOf,
+    };
+  }
 }

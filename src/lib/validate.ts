@@ -54,6 +54,10 @@ export function validateContent(files: readonly ContentFile[], options: Validate
   const root = options.displayRoot ?? 'content';
   const problems: Problem[] = [];
   const entries = Object.fromEntries(collectionNames.map((name) => [name, []])) as unknown as EntriesByCollection;
+  const unparsedIds = Object.fromEntries(collectionNames.map((name) => [name, []])) as unknown as Record<
+    CollectionName,
+    string[]
+  >;
 
   for (const file of files) {
     const display = `${root}/${file.path}`;
@@ -67,8 +71,7 @@ export function validateContent(files: readonly ContentFile[], options: Validate
     const { name, spec, folders, fileName } = placed;
     const schema = schemaOf(name);
     const source = parseSource(file.text, spec.format);
-    for (const error of source.errors)
-      report(error.line, '', error.message, '修正 YAML 语法（缩进用空格，冒号后加空格，含冒号的文字加引号）');
+    for (const error of source.errors) report(error.line, '', error.message, error.fix);
     if (source.errors.length) continue;
 
     // File name and folders are checked on the raw data, so they are reported
@@ -104,6 +107,8 @@ export function validateContent(files: readonly ContentFile[], options: Validate
           report(source.lineOf(described.path), described.field, described.message, described.fix);
         }
       }
+      // Its id still exists, so references to it are not reported as unknown on top of its own problems.
+      if (typeof id === 'string') unparsedIds[name].push(id);
       continue;
     }
     const data = parsed.data as Record<string, unknown>;
@@ -118,8 +123,9 @@ export function validateContent(files: readonly ContentFile[], options: Validate
     });
   }
 
-  problems.push(...checkDuplicates(entries, root), ...checkRelations(entries, root, options.exists));
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  problems.push(...checkDuplicates(entries, root), ...checkRelations(entries, unparsedIds, root, options.exists));
+  // Code-point order, so the report reads the same on every machine whatever its locale.
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { entries, problems };
 }
 

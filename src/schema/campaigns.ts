@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, entryId, idSchema, isoDate } from './common.ts';
+import { choice, entryId, idSchema, isoDate, sampleFlag } from './common.ts';
 import { field } from './field.ts';
 
 /** The stages every call goes through, in order. */
@@ -85,6 +85,7 @@ export const campaignSchema = z.strictObject({
   selectedCount: field(z.number().int().nonnegative().optional(), {
     label: '入选数量',
   }),
+  sample: sampleFlag(),
 });
 
 export type Campaign = z.infer<typeof campaignSchema>;

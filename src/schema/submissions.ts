@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BRAND_CATEGORIES } from './brands.ts';
-import { choice, entryId, isoDate, reference } from './common.ts';
+import { choice, entryId, isoDate, reference, sampleFlag } from './common.ts';
 import { field } from './field.ts';
 
 export const SUBMISSION_STAGES = {
@@ -62,6 +62,7 @@ export const submissionSchema = z.strictObject({
     label: '对应品牌',
     hint: '入选后填写对应的品牌编号',
   }),
+  sample: sampleFlag(),
 });
 
 export type Submission = z.infer<typeof submissionSchema>;

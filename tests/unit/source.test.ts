@@ -90,14 +90,22 @@ describe('parseSource: YAML', () => {
       'an unquoted colon in a value',
       'id: a\nname: 测试: 名称\nintro: b\n',
       2,
-      'Nested mappings are not allowed in compact mappings',
+      '一行里出现了多余的冒号',
+      '含冒号的文字要加引号，例如 title: "主题：党建引领"',
     ],
-    ['a duplicated key', 'id: a\nname: b\nname: c\n', 3, 'Map keys must be unique'],
-    ['a tab-indented key', 'point:\n\tlng: 113.3\n', 2, 'Tabs are not allowed as indentation'],
-  ])('reports %s with its line', (_case, text, line, message) => {
+    ['a duplicated key', 'id: a\nname: b\nname: c\n', 3, '同一个字段写了两次', '删除重复的一行，只保留一个'],
+    ['a tab-indented key', 'point:\n\tlng: 113.3\n', 2, '用了 Tab 键缩进', '缩进只能用空格（每级两个空格）'],
+    [
+      'an unknown kind of mistake (an alias to nothing)',
+      'id: *nowhere\n',
+      1,
+      'Unresolved alias (the anchor must be set before the alias): nowhere',
+      '修正 YAML 语法（缩进用空格，冒号后加空格，含冒号的文字加引号）',
+    ],
+  ])('reports %s with its line and a fix', (_case, text, line, message, fix) => {
     const broken = parseSource(text, 'yaml');
     expect(broken.data).toBeUndefined();
-    expect(broken.errors[0]).toEqual({ line, message: `YAML 格式错误：${message}` });
+    expect(broken.errors[0]).toEqual({ line, message: `YAML 格式错误：${message}`, fix });
   });
 
   it('reads an empty file as null', () => {
@@ -141,7 +149,11 @@ describe('parseSource: Markdown', () => {
     const broken = parseSource('---\nid: a\ntitle: 毓秀阁: 品牌\n---\n正文\n', 'md');
     expect(broken.data).toBeUndefined();
     expect(broken.errors).toEqual([
-      { line: 3, message: 'YAML 格式错误：Nested mappings are not allowed in compact mappings' },
+      {
+        line: 3,
+        message: 'YAML 格式错误：一行里出现了多余的冒号',
+        fix: '含冒号的文字要加引号，例如 title: "主题：党建引领"',
+      },
     ]);
   });
 
@@ -154,7 +166,11 @@ describe('parseSource: Markdown', () => {
     expect(broken.data).toBeUndefined();
     expect(broken.body).toBe(text);
     expect(broken.errors).toEqual([
-      { line: 1, message: 'Markdown 文件须以 --- 开头的 YAML 文件头（frontmatter）开始，并以 --- 结束' },
+      {
+        line: 1,
+        message: 'Markdown 文件缺少以 --- 开头和结束的文件头（frontmatter）',
+        fix: '在文件第一行写 ---，接着逐行写 id、title 等字段，再用单独一行 --- 结束，正文写在其后',
+      },
     ]);
     expect(broken.lineOf(['id'])).toBe(1);
   });

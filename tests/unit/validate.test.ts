@@ -12,7 +12,6 @@ function validateFixture(name: 'valid' | 'broken') {
 }
 
 const B = 'tests/fixtures/broken';
-const YAML_FIX = '修正 YAML 语法（缩进用空格，冒号后加空格，含冒号的文字加引号）';
 const POINT_FIX = '要求：WGS-84 坐标；高德、腾讯、百度坐标请用地图选点框转换';
 
 /** Every problem in tests/fixtures/broken, in the order the validator reports them. */
@@ -26,15 +25,15 @@ const EXPECTED_BROKEN = [
   `${B}/brands/longfeng/misspelt.md:3 titel: 未知字段“titel”，不会被保存或显示 (字段名可能拼错了，应为 title)`,
   `${B}/brands/longfeng/misspelt.md:11 colour: 未知字段“colour”，不会被保存或显示 (删除该字段；可用的字段有 id、title、street、organisation、category、tagline、summary、cover、gallery、tags、year、status、round、figures、sites、sample)`,
   // Markdown without frontmatter.
-  `${B}/brands/longfeng/no-frontmatter.md:1: Markdown 文件须以 --- 开头的 YAML 文件头（frontmatter）开始，并以 --- 结束 (${YAML_FIX})`,
+  `${B}/brands/longfeng/no-frontmatter.md:1: Markdown 文件缺少以 --- 开头和结束的文件头（frontmatter） (在文件第一行写 ---，接着逐行写 id、title 等字段，再用单独一行 --- 结束，正文写在其后)`,
   // File path disagreeing with the street field.
   `${B}/brands/longfeng/wrong-street.md:4 street: street（所属街道）是“pazhou”，但文件放在“longfeng”文件夹里 (把 street 改为 longfeng，或把文件移到 pazhou 文件夹)`,
   // Missing image.
-  `${B}/brands/longfeng/yuxiuge.md:12 cover.src: 找不到图片 images/missing.svg (把图片放到 brands/longfeng/images/missing.svg，或改正路径)`,
+  `${B}/brands/longfeng/yuxiuge.md:12 cover.src: 找不到图片 images/missing.svg (把图片放到 ${B}/brands/longfeng/images/missing.svg，或改正路径)`,
   // Same brand id in two street folders; unknown site ids (one close to a real one).
   `${B}/brands/pazhou/yuxiuge.md:2 id: 编号“yuxiuge”重复，已被 ${B}/brands/longfeng/yuxiuge.md 使用 (给其中一个条目换一个新的编号（并同时修改文件名）)`,
   `${B}/brands/pazhou/yuxiuge.md:11 sites[0]: 找不到阵地“pazhou-center” (是不是 pazhou-centre？)`,
-  `${B}/brands/pazhou/yuxiuge.md:11 sites[1]: 找不到阵地“nowhere” (填写 content/sites/ 中已有的阵地编号)`,
+  `${B}/brands/pazhou/yuxiuge.md:11 sites[1]: 找不到阵地“nowhere” (填写 ${B}/sites/ 中已有的阵地编号)`,
   // Closes before opens; a stage ending before it starts.
   `${B}/campaigns/bad-dates.yaml:6 closes: 截止日期 2022-06-01 早于开始日期 2022-07-01 (截止日期应在开始日期之后)`,
   `${B}/campaigns/bad-dates.yaml:16 stages[1].end: 结束日期 2022-08-01 早于开始日期 2022-08-10 (结束日期应在开始日期之后)`,
@@ -45,7 +44,7 @@ const EXPECTED_BROKEN = [
   // A file in an unknown top-level folder, close to nothing.
   `${B}/news/announcement.md:1: “news”不是内容文件夹 (内容文件夹只有：streets、brands、belts、sites、campaigns、submissions、judges、reviews)`,
   // A review from a judge with a conflict on the submission's street.
-  `${B}/reviews/2022-first-round/judge-a/yuxiuge.yaml:1 judge: 评委 judge-a 已声明与 longfeng 街道存在利益关联，不能评审该街道的申报 (删除这份评分，由其他评委评审)`,
+  `${B}/reviews/2022-first-round/judge-a/yuxiuge.yaml:1 judge: 评委 judge-a 已声明与龙凤街道存在利益关联，不能评审该街道的申报 (删除这份评分，由其他评委评审)`,
   // Scores above and below the scale; a misspelt rubric criterion.
   `${B}/reviews/2022-first-round/judge-b/yuxiuge.yaml:4 scores.impact: 分数 11 超出范围 (“治理成效”的分数应在 0 至 10 之间)`,
   `${B}/reviews/2022-first-round/judge-b/yuxiuge.yaml:5 scores.innovation: 分数 -1 超出范围 (“创新做法”的分数应在 0 至 20 之间)`,
@@ -57,11 +56,11 @@ const EXPECTED_BROKEN = [
   `${B}/sites/longfeng/wrong-name.yaml:1 id: id（编号）“right-name”与文件名“wrong-name”不一致 (把文件改名为 right-name.yaml，或把 id 改为 wrong-name)`,
   // Unknown brand ids: a brand's Chinese title (suggested) and an id close to nothing.
   `${B}/sites/pazhou/unknown-brands.yaml:9 brands[0]: 找不到品牌“毓秀阁” (是不是 yuxiuge？)`,
-  `${B}/sites/pazhou/unknown-brands.yaml:9 brands[1]: 找不到品牌“no-such-brand” (填写 content/brands/ 中已有的品牌编号)`,
+  `${B}/sites/pazhou/unknown-brands.yaml:9 brands[1]: 找不到品牌“no-such-brand” (填写 ${B}/brands/ 中已有的品牌编号)`,
   // Wrong extension.
   `${B}/streets/extra.yml:1: 街道文件应为 .yaml 格式 (把文件改名为 extra.yaml)`,
   // Malformed YAML: an unquoted colon inside a value.
-  `${B}/streets/malformed.yaml:3: YAML 格式错误：Nested mappings are not allowed in compact mappings (${YAML_FIX})`,
+  `${B}/streets/malformed.yaml:3: YAML 格式错误：一行里出现了多余的冒号 (含冒号的文字要加引号，例如 title: "主题：党建引领")`,
 ];
 
 /** The broken tree's reference targets: files that are fine on their own. */
