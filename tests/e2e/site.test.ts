@@ -43,7 +43,7 @@ describe('brand pages', () => {
     await list.waitForURL(/\/brands\/[a-z0-9-]+\/$/);
     await expect(list.locator('h1').textContent()).resolves.toContain('毓秀阁');
     await expect(list.getByRole('heading', { name: '品牌故事' }).isVisible()).resolves.toBe(true);
-    const story = await list.locator('section[aria-labelledby="story-title"]').textContent();
+    const story = (await list.locator('section[aria-labelledby="story-title"]').textContent()) ?? '';
     expect(story.replace('品牌故事', '').trim().length).toBeGreaterThan(50);
     await expect(list.getByRole('link', { name: '龙凤街道' }).first().isVisible()).resolves.toBe(true);
     await list.context().close();
