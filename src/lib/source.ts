@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load, type YAMLException } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
 
 /** A parse error with the line it occurred on and how to fix it. */
@@ -61,14 +62,46 @@ export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
     body = text.slice(match[0].length);
     lineOffset = 1;
   }
+  // Most files are fine: read them with the fast parser, and build the slower
+  // document with positions only when a line number or a good error is needed.
+  try {
+    const data = load(yamlText, { schema: CORE_SCHEMA }) ?? null;
+    let located: ReturnType<typeof locate> | undefined;
+    return {
+      data,
+      body,
+      errors: [],
+      lineOf: (path) => {
+        located ??= locate(yamlText, lineOffset);
+        return located.lineOf(path);
+      },
+    };
+  } catch {
+    // Fall through: the document parser says what is wrong, in terms an editor understands.
+  }
+  const { errors, lineOf } = locate(yamlText, lineOffset);
+  if (!errors.length) {
+    // Only the fast parser objected (e.g. an alias to no anchor): report its complaint.
+    try {
+      load(yamlText, { schema: CORE_SCHEMA });
+    } catch (error) {
+      const { reason, mark } = error as YAMLException;
+      errors.push({
+        line: (mark?.line ?? 0) + 1 + lineOffset,
+        message: `YAML 格式错误：${reason}`,
+        fix: GENERIC_YAML_FIX,
+      });
+    }
+  }
+  return { data: undefined, body, errors, lineOf };
+}
+
+/** Parses YAML into a document that keeps positions: its errors with lines, and the line of any field. */
+function locate(yamlText: string, lineOffset: number) {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  const errors = doc.errors.map((error) => {
+  const errors: ParseError[] = doc.errors.map((error) => {
     const known = YAML_ERRORS[error.code];
     return {
       line: lineAt(error.pos[0]),
@@ -76,7 +109,6 @@ export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
       fix: known?.fix ?? GENERIC_YAML_FIX,
     };
   });
-
   const lineOf = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
     let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
@@ -95,18 +127,5 @@ export function parseSource(text: string, format: 'yaml' | 'md'): ParsedSource {
     }
     return lineAt(offset);
   };
-
-  if (errors.length) return { data: undefined, body, errors, lineOf };
-  try {
-    return { data: doc.toJS(), body, errors, lineOf };
-  } catch (error) {
-    // Turning a parsed document into data can still fail, e.g. on an alias (*name) to no anchor.
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      data: undefined,
-      body,
-      errors: [{ line: 1 + lineOffset, message: `YAML 格式错误：${message}`, fix: GENERIC_YAML_FIX }],
-      lineOf,
-    };
-  }
+  return { errors, lineOf };
 }

@@ -99,7 +99,7 @@ describe('parseSource: YAML', () => {
       'an unknown kind of mistake (an alias to nothing)',
       'id: *nowhere\n',
       1,
-      'Unresolved alias (the anchor must be set before the alias): nowhere',
+      'unidentified alias "nowhere"',
       '修正 YAML 语法（缩进用空格，冒号后加空格，含冒号的文字加引号）',
     ],
   ])('reports %s with its line and a fix', (_case, text, line, message, fix) => {
