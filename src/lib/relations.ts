@@ -1,5 +1,7 @@
 import type { Campaign, CollectionName, Judge, Review, Site, Submission } from '../schema/index.ts';
+import { collectionNames, collections, SUBMISSION_STAGES, schemaOf } from '../schema/index.ts';
 import { dotted } from './issues.ts';
+import { referencedIds, referenceFields } from './references.ts';
 import { type Candidate, nearest } from './suggest.ts';
 import type { EntriesByCollection, Entry, Problem } from './validate.ts';
 
@@ -21,53 +23,45 @@ export function checkRelations(
       fix,
     });
 
-  const candidates = (name: CollectionName, ...nameFields: string[]): Candidate[] => [
-    ...entries[name].map((entry) => ({
-      key: entry.id,
-      aliases: nameFields.map((field) => String(entry.data[field] ?? '')),
-    })),
-    ...unparsedIds[name].map((key) => ({ key })),
-  ];
-  const known = {
-    streets: candidates('streets', 'name', 'shortName'),
-    brands: candidates('brands', 'title'),
-    sites: candidates('sites', 'name'),
-    belts: candidates('belts', 'name'),
-    campaigns: candidates('campaigns', 'title'),
-    judges: candidates('judges', 'code', 'name'),
-  };
-  const labels = {
-    streets: '街道',
-    brands: '品牌',
-    sites: '阵地',
-    belts: '示范带',
-    campaigns: '征集令',
-    judges: '评委',
+  const candidates = new Map<CollectionName, Candidate[]>();
+  /** Known ids of a collection, with the names people write instead of them (for suggestions). */
+  const known = (name: CollectionName): Candidate[] => {
+    let list = candidates.get(name);
+    if (!list) {
+      list = [
+        ...entries[name].map((entry) => ({
+          key: entry.id,
+          aliases: (NAME_FIELDS[name] ?? []).map((field) => String(entry.data[field] ?? '')),
+        })),
+        ...unparsedIds[name].map((key) => ({ key })),
+      ];
+      candidates.set(name, list);
+    }
+    return list;
   };
 
-  /** Reports a reference to an id that does not exist, suggesting the nearest one. */
-  const reference = (entry: Entry, path: PropertyKey[], value: unknown, target: keyof typeof known) => {
-    if (value === undefined) return;
-    const id = String(value);
-    if (known[target].some((candidate) => candidate.key === id)) return;
-    const guess = nearest(id, known[target]);
-    at(
-      entry,
-      path,
-      `找不到${labels[target]}“${id}”`,
-      guess ? `是不是 ${guess}？` : `填写 ${root}/${target}/ 中已有的${labels[target]}编号`,
-    );
-  };
-  const references = (entry: Entry, field: string, values: unknown, target: keyof typeof known) => {
-    (values as unknown[]).forEach((value, index) => {
-      reference(entry, [field, index], value, target);
-    });
-  };
+  // Every reference the schemas declare: the id must exist in its collection.
+  for (const name of collectionNames) {
+    const fields = referenceFields(schemaOf(name));
+    for (const entry of entries[name]) {
+      for (const field of fields) {
+        for (const { path, id } of referencedIds(entry.data, field.path)) {
+          const target = field.references;
+          if (known(target).some((candidate) => candidate.key === id)) continue;
+          const guess = nearest(id, known(target));
+          const label = collections[target].label;
+          at(
+            entry,
+            path,
+            `找不到${label}“${id}”`,
+            guess ? `是不是 ${guess}？` : `填写 ${root}/${target}/ 中已有的${label}编号`,
+          );
+        }
+      }
+    }
+  }
 
   for (const entry of entries.brands) {
-    reference(entry, ['street'], entry.data.street, 'streets');
-    references(entry, 'sites', entry.data.sites, 'sites');
-    reference(entry, ['round'], entry.data.round, 'campaigns');
     checkImages(root, entry, ['cover'], entry.data.cover ? [entry.data.cover] : [], exists, at, true);
     checkImages(root, entry, ['gallery'], entry.data.gallery as unknown[], exists, at);
   }
@@ -75,10 +69,7 @@ export function checkRelations(
   const beltStops = new Map<string, Entry[]>();
   for (const entry of entries.sites) {
     const site = entry.data as unknown as Site;
-    reference(entry, ['street'], site.street, 'streets');
-    references(entry, 'brands', site.brands, 'brands');
     if (site.belt) {
-      reference(entry, ['belt', 'belt'], site.belt.belt, 'belts');
       const key = `${site.belt.belt}#${site.belt.order}`;
       beltStops.set(key, [...(beltStops.get(key) ?? []), entry]);
     }
@@ -136,16 +127,14 @@ export function checkRelations(
       }
       criterionIds.add(criterion.id);
     });
-    references(entry, 'judges', campaign.judges, 'judges');
   }
 
   const submissionStreet = new Map<string, string>();
+  const submissionStage = new Map<string, Submission['stage']>();
   for (const entry of entries.submissions) {
     const submission = entry.data as unknown as Submission;
-    reference(entry, ['campaign'], submission.campaign, 'campaigns');
-    reference(entry, ['street'], submission.street, 'streets');
-    reference(entry, ['brand'], submission.brand, 'brands');
     submissionStreet.set(`${submission.campaign}/${submission.id}`, submission.street);
+    submissionStage.set(`${submission.campaign}/${submission.id}`, submission.stage);
     submission.attachments.forEach((attachment, index) => {
       if (!exists(sibling(entry.path, attachment.file))) {
         at(entry, ['attachments', index, 'file'], `找不到附件文件 ${attachment.file}`, '上传该文件，或删除这一项附件');
@@ -159,7 +148,6 @@ export function checkRelations(
   const streetName = (id: string) =>
     String(entries.streets.find((street) => street.id === id)?.data.name ?? `${id} 街道`);
   const judgesById = new Map(entries.judges.map((entry) => [entry.id, entry.data as unknown as Judge]));
-  for (const entry of entries.judges) references(entry, 'conflicts', entry.data.conflicts, 'streets');
 
   for (const entry of entries.reviews) {
     const review = entry.data as unknown as Review;
@@ -168,7 +156,7 @@ export function checkRelations(
     // A campaign that failed its schema has its own problems reported; its reviews wait for the fix.
     if (!campaign && unparsedIds.campaigns.includes(campaignId)) continue;
     if (!campaign) {
-      const guess = nearest(campaignId, known.campaigns);
+      const guess = nearest(campaignId, known('campaigns'));
       at(
         entry,
         [],
@@ -177,7 +165,6 @@ export function checkRelations(
       );
       continue;
     }
-    reference(entry, ['judge'], review.judge, 'judges');
     const judge = judgesById.get(review.judge);
     if (judge && !campaign.judges.includes(review.judge)) {
       at(
@@ -202,6 +189,18 @@ export function checkRelations(
         guess ? `是不是 ${guess}？` : '检查申报编号',
       );
       continue;
+    }
+    // Judges score the shortlist: a review of a sign-up still in draft, submitted or eligible is a
+    // misplaced file or a stage not yet moved on. Reviews stay valid once a submission is selected
+    // or not selected, so the record of a finished round keeps its scores.
+    const stage = submissionStage.get(`${campaignId}/${review.submission}`);
+    if (stage === 'draft' || stage === 'submitted' || stage === 'eligible') {
+      at(
+        entry,
+        ['submission'],
+        `申报“${review.submission}”尚未入围（当前阶段：${SUBMISSION_STAGES[stage]}），不能评分`,
+        '评审只针对入围的申报：先把申报的 stage 改为 shortlisted，或删除这份评分',
+      );
     }
     if (judge?.conflicts.includes(street)) {
       at(
@@ -282,3 +281,13 @@ function checkImages(
     }
   });
 }
+
+/** Fields whose values people write where an id belongs (龙凤 for longfeng), used for suggestions. */
+const NAME_FIELDS: Partial<Record<CollectionName, string[]>> = {
+  streets: ['name', 'shortName'],
+  brands: ['title'],
+  sites: ['name'],
+  belts: ['name'],
+  campaigns: ['title'],
+  judges: ['code', 'name'],
+};

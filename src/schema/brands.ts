@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, entryId, imageSchema, reference, sampleFlag } from './common.ts';
+import { choice, entryId, imageSchema, reference, referenceList, sampleFlag } from './common.ts';
 import { field } from './field.ts';
 
 /** The three "pioneers" of the district plan, plus other. */
@@ -42,7 +42,7 @@ export const brandSchema = (imageSrc?: z.ZodType) =>
     /** The brand's name, e.g. 毓秀阁. */
     title: field(z.string().min(2, '品牌名称至少 2 个字').max(30, '品牌名称最多 30 个字'), { label: '品牌名称' }),
     /** The street it belongs to; must match the folder it is filed in. */
-    street: reference('所属街道', '与文件所在的街道文件夹一致'),
+    street: reference('所属街道', 'streets', '与文件所在的街道文件夹一致'),
     /** The Party organisation that runs the brand. */
     organisation: field(z.string().min(2), {
       label: '责任组织',
@@ -77,11 +77,12 @@ export const brandSchema = (imageSrc?: z.ZodType) =>
     round: field(z.string().optional(), {
       label: '遴选批次',
       hint: '征集令编号，例如 2022-first-round',
+      references: 'campaigns',
     }),
     /** Headline numbers. */
     figures: field(z.array(keyFigureSchema).default([]), { label: '关键数据' }),
     /** Demonstration sites run by this brand. */
-    sites: field(z.array(z.string().min(1)).default([]), { label: '关联阵地' }),
+    sites: referenceList('关联阵地', 'sites'),
     sample: sampleFlag(),
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, entryId, idSchema, isoDate, sampleFlag } from './common.ts';
+import { choice, entryId, idSchema, isoDate, referenceList, sampleFlag } from './common.ts';
 import { field } from './field.ts';
 
 /** The stages every call goes through, in order. */
@@ -12,6 +12,18 @@ export const CAMPAIGN_STAGES = {
 } as const;
 
 export type CampaignStage = keyof typeof CAMPAIGN_STAGES;
+
+/**
+ * Whether the panel score drops one highest and one lowest judge's total
+ * before averaging (去掉一个最高分和一个最低分), see src/lib/scoring.ts.
+ */
+export const TRIMMING_RULES = {
+  auto: '有效评分达到 5 份时去掉一个最高分和一个最低分',
+  none: '不去掉最高分和最低分，直接取平均',
+  always: '有效评分达到 3 份即去掉一个最高分和一个最低分',
+} as const;
+
+export type TrimmingRule = keyof typeof TRIMMING_RULES;
 
 /** One scoring criterion of a call's rubric. */
 export const criterionSchema = z.strictObject({
@@ -72,14 +84,31 @@ export const campaignSchema = z.strictObject({
   /** Timeline, in order. */
   stages: field(z.array(stageSchema).min(1), { label: '时间安排' }),
   /** Judges on the panel (ids in content/judges). Private: the panel may be blind. */
-  judges: field(z.array(z.string().min(1)).default([]), {
-    label: '评审专家',
-    private: true,
-  }),
+  judges: field(referenceList('评审专家', 'judges'), { label: '评审专家', private: true }),
   /** Whether the results (publicity notice, then the final list) are public. */
   resultsPublished: field(z.boolean().default(false), {
     label: '公布结果',
     hint: '勾选后公开公示名单和最终结果',
+  }),
+  /** Blind review: the judges' pages hide each applicant's street and organisation. */
+  blind: field(z.boolean().default(false), {
+    label: '匿名评审',
+    hint: '勾选后，评审网站的评委页面不显示申报街道和申报单位',
+  }),
+  /** How the panel score treats the extremes; auto follows the usual rule for panels of five or more. */
+  trimming: field(choice(TRIMMING_RULES, '去掉最高分和最低分').default('auto'), {
+    label: '去掉最高分和最低分',
+    hint: 'auto：有效评分达到 5 份时各去掉一个；none：不去掉；always：有效评分达到 3 份即各去掉一个',
+  }),
+  /** Whether the published results show each listed project's panel score and rank (never judges' own scores or comments). */
+  publishPanelScores: field(z.boolean().default(false), {
+    label: '公开评审得分',
+    hint: '勾选后，公布结果时同时公开入选项目的评审得分和名次；评委个人打分和评语始终不公开',
+  }),
+  /** How to raise an objection during the publicity period (公示): who receives it, how, by when. Public. */
+  objection: field(z.string().min(10, '异议受理方式至少 10 个字').optional(), {
+    label: '异议受理方式',
+    hint: '公示期间如何反映异议：受理单位、电话或邮箱、截止时间',
   }),
   /** How many projects were selected, when the call selected more than are filed here. */
   selectedCount: field(z.number().int().nonnegative().optional(), {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISTRICT_BOUNDS, isInsideDistrict } from '../lib/geo.ts';
-import { type FieldInfo, field } from './field.ts';
+import { type CollectionKey, type FieldInfo, field } from './field.ts';
 
 /** ASCII ids keep file names and URLs stable; Chinese titles are labels, not keys. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -20,8 +20,12 @@ export const entryId = (extra: Pick<FieldInfo, 'private'> = {}) =>
  * validator resolves it and, when it is wrong, suggests the id meant (from a
  * typo or a Chinese name written in its place).
  */
-export const reference = (label: string, hint?: string) =>
-  field(z.string().min(1, `请填写${label}的编号`), { label, hint });
+export const reference = (label: string, references: CollectionKey, hint?: string) =>
+  field(z.string().min(1, `请填写${label}的编号`), { label, hint, references });
+
+/** A list of references to entries of one collection. */
+export const referenceList = (label: string, references: CollectionKey, hint?: string) =>
+  field(z.array(z.string().min(1)).default([]), { label, hint, references });
 
 /** Calendar dates are kept as YYYY-MM-DD strings (YAML parsers disagree on turning them into Dates). */
 export const isoDate = z.preprocess(

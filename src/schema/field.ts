@@ -8,7 +8,15 @@ export interface FieldInfo {
   hint?: string;
   /** Private fields never reach the public build (see src/lib/privacy.ts). */
   private?: boolean;
+  /**
+   * The collection whose entry ids this field holds (one id, or a list of them).
+   * The validator checks each id exists; the CMS offers the entries to pick from.
+   */
+  references?: CollectionKey;
 }
+
+/** Collections a reference can point to (a plain union here: index.ts, which names them, imports this module). */
+export type CollectionKey = 'streets' | 'brands' | 'belts' | 'sites' | 'campaigns' | 'submissions' | 'judges';
 
 /** The registry every content field is recorded in; the single place labels and privacy live. */
 export const fieldInfo = z.registry<FieldInfo>();
@@ -22,6 +30,7 @@ export function field<T extends z.ZodType>(schema: T, info: FieldInfo): T {
   // zod keys its registry by identity: a clone lets one base schema (an id,
   // say) carry a different label in every place it is used.
   const copy = schema.clone() as T;
-  fieldInfo.add(copy, info);
+  // Wrapping a field again (to make it private, say) keeps what it already said about itself.
+  fieldInfo.add(copy, { ...fieldInfo.get(schema), ...info });
   return copy;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entryId } from './common.ts';
+import { entryId, referenceList } from './common.ts';
 import { field } from './field.ts';
 
 /** A judge: `content/judges/<id>.yaml`. The whole collection is private. */
@@ -17,9 +17,8 @@ export const judgeSchema = z.strictObject({
   /** Employer or institution. */
   affiliation: field(z.string().min(2), { label: '工作单位', private: true }),
   /** Streets the judge has a conflict of interest with (ids). */
-  conflicts: field(z.array(z.string().min(1)).default([]), {
+  conflicts: field(referenceList('回避街道', 'streets', '有利益关联、需要回避的街道'), {
     label: '回避街道',
-    hint: '有利益关联、需要回避的街道',
     private: true,
   }),
 });

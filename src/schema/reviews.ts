@@ -8,9 +8,10 @@ import { field } from './field.ts';
  */
 export const reviewSchema = z.strictObject({
   /** The reviewing judge; must match the folder. */
-  judge: field(reference('评委'), { label: '评委', private: true }),
+  judge: field(reference('评委', 'judges'), { label: '评委', private: true }),
   /** The submission reviewed; must match the file name. */
-  submission: field(reference('申报项目'), {
+  // Not a collection-wide reference: a submission id means something only within its campaign's folder.
+  submission: field(z.string().min(1, '请填写申报项目的编号'), {
     label: '申报项目',
     private: true,
   }),

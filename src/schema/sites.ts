@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, entryId, imageSchema, pointSchema, reference, sampleFlag } from './common.ts';
+import { choice, entryId, imageSchema, pointSchema, reference, referenceList, sampleFlag } from './common.ts';
 import { field } from './field.ts';
 
 export const SITE_TYPES = {
@@ -16,7 +16,7 @@ export type SiteType = keyof typeof SITE_TYPES;
 /** A site's place on a demonstration belt route. */
 export const beltStopSchema = z.strictObject({
   /** Which belt. */
-  belt: reference('示范带'),
+  belt: reference('示范带', 'belts'),
   /** Position along the route, from 1. */
   order: field(z.number().int().min(1, '站点顺序从 1 开始'), {
     label: '站点顺序',
@@ -33,7 +33,7 @@ export const siteSchema = (imageSrc?: z.ZodType) =>
     /** Kind of site; sets its colour on the map. */
     type: choice(SITE_TYPES, '阵地类型'),
     /** The street it belongs to; must match its folder. */
-    street: reference('所属街道', '与文件所在的街道文件夹一致'),
+    street: reference('所属街道', 'streets', '与文件所在的街道文件夹一致'),
     /** The community (社区) it is in. */
     community: field(z.string().optional(), {
       label: '所在社区',
@@ -52,9 +52,7 @@ export const siteSchema = (imageSrc?: z.ZodType) =>
       hint: '例如 周一至周五 9:00–17:30',
     }),
     /** Brands that run or use this site. */
-    brands: field(z.array(z.string().min(1)).default([]), {
-      label: '关联品牌',
-    }),
+    brands: referenceList('关联品牌', 'brands'),
     /** Membership of a demonstration belt route. */
     belt: field(beltStopSchema.optional(), { label: '示范带' }),
     /** Pictures of the site. */

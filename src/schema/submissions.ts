@@ -38,9 +38,9 @@ export const submissionSchema = z.strictObject({
   /** ASCII id, equal to the file name. */
   id: entryId(),
   /** The call it answers; must match its folder. */
-  campaign: reference('征集令', '与文件所在的征集令文件夹一致'),
+  campaign: reference('征集令', 'campaigns', '与文件所在的征集令文件夹一致'),
   /** The applying street; must match its folder. */
-  street: reference('申报街道', '与文件所在的街道文件夹一致'),
+  street: reference('申报街道', 'streets', '与文件所在的街道文件夹一致'),
   /** The applying Party organisation. */
   organisation: field(z.string().min(2), { label: '申报单位' }),
   /** Proposed brand name. */
@@ -58,9 +58,10 @@ export const submissionSchema = z.strictObject({
   submitted: field(isoDate.optional(), { label: '提交日期' }),
   stage: choice(SUBMISSION_STAGES, '申报阶段'),
   /** The brand entry it became once selected. */
-  brand: field(reference('对应品牌').optional(), {
+  brand: field(z.string().min(1).optional(), {
     label: '对应品牌',
     hint: '入选后填写对应的品牌编号',
+    references: 'brands',
   }),
   sample: sampleFlag(),
 });

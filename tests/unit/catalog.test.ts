@@ -64,7 +64,11 @@ const campaign: Campaign = {
     { stage: 'result', start: '2022-05-01', end: '2022-05-01' },
   ],
   judges: [],
+  blind: false,
+  trimming: 'auto',
   resultsPublished: true,
+  publishPanelScores: false,
+  sample: false,
 };
 
 const catalog = buildCatalog({

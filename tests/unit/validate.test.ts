@@ -45,6 +45,9 @@ const EXPECTED_BROKEN = [
   `${B}/news/announcement.md:1: “news”不是内容文件夹 (内容文件夹只有：streets、brands、belts、sites、campaigns、submissions、judges、reviews)`,
   // A review from a judge with a conflict on the submission's street.
   `${B}/reviews/2022-first-round/judge-a/yuxiuge.yaml:1 judge: 评委 judge-a 已声明与龙凤街道存在利益关联，不能评审该街道的申报 (删除这份评分，由其他评委评审)`,
+  // Reviews of a sign-up that is not shortlisted (still at stage submitted).
+  `${B}/reviews/2022-first-round/judge-a/yuxiuge.yaml:2 submission: 申报“yuxiuge”尚未入围（当前阶段：已提交），不能评分 (评审只针对入围的申报：先把申报的 stage 改为 shortlisted，或删除这份评分)`,
+  `${B}/reviews/2022-first-round/judge-b/yuxiuge.yaml:2 submission: 申报“yuxiuge”尚未入围（当前阶段：已提交），不能评分 (评审只针对入围的申报：先把申报的 stage 改为 shortlisted，或删除这份评分)`,
   // Scores above and below the scale; a misspelt rubric criterion.
   `${B}/reviews/2022-first-round/judge-b/yuxiuge.yaml:4 scores.impact: 分数 11 超出范围 (“治理成效”的分数应在 0 至 10 之间)`,
   `${B}/reviews/2022-first-round/judge-b/yuxiuge.yaml:5 scores.innovation: 分数 -1 超出范围 (“创新做法”的分数应在 0 至 20 之间)`,
@@ -55,8 +58,8 @@ const EXPECTED_BROKEN = [
   // Id disagreeing with the file name.
   `${B}/sites/longfeng/wrong-name.yaml:1 id: id（编号）“right-name”与文件名“wrong-name”不一致 (把文件改名为 right-name.yaml，或把 id 改为 wrong-name)`,
   // Unknown brand ids: a brand's Chinese title (suggested) and an id close to nothing.
-  `${B}/sites/pazhou/unknown-brands.yaml:9 brands[0]: 找不到品牌“毓秀阁” (是不是 yuxiuge？)`,
-  `${B}/sites/pazhou/unknown-brands.yaml:9 brands[1]: 找不到品牌“no-such-brand” (填写 ${B}/brands/ 中已有的品牌编号)`,
+  `${B}/sites/pazhou/unknown-brands.yaml:9 brands[0]: 找不到党建品牌“毓秀阁” (是不是 yuxiuge？)`,
+  `${B}/sites/pazhou/unknown-brands.yaml:9 brands[1]: 找不到党建品牌“no-such-brand” (填写 ${B}/brands/ 中已有的党建品牌编号)`,
   // Wrong extension.
   `${B}/streets/extra.yml:1: 街道文件应为 .yaml 格式 (把文件改名为 extra.yaml)`,
   // Malformed YAML: an unquoted colon inside a value.
@@ -105,7 +108,7 @@ describe('validateContent on tests/fixtures/broken', () => {
   it('summarises the report with file and problem counts', () => {
     const report = formatReport(problems, files.length).split('\n');
     expect(report.slice(0, -2)).toEqual(EXPECTED_BROKEN);
-    expect(report.slice(-2)).toEqual(['', '内容检查未通过：19 个文件中有 27 个问题。']);
+    expect(report.slice(-2)).toEqual(['', '内容检查未通过：19 个文件中有 29 个问题。']);
   });
 
   it('keeps only the entries that passed the schema', () => {
