@@ -19,8 +19,8 @@ export const MAP_COLOURS = {
   background: '#e6edf0',
   /** The district's extent: a soft rectangle behind the points, not a boundary. */
   districtFill: '#f7f4ee',
-  /** Clusters: the site's dark red, with white numbers. */
-  cluster: '#7a0b10',
+  /** Clusters: dark slate (unlike any site colour), with white numbers. */
+  cluster: '#22313f',
   clusterText: '#ffffff',
   /** Street names on the schematic. */
   streetLabel: '#3d4650',

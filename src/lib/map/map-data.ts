@@ -10,11 +10,16 @@
  * - coordinates are integers in units of 1e-5° (about 1 m), sorted along a
  *   space-filling curve and stored as differences from the previous site, so
  *   most are small numbers that gzip well.
- * The browser hands MapLibre features with only an index and a type; names,
- * addresses and brands stay in JavaScript for popups, filters and lists.
+ * - names, addresses and brands, needed only for a popup, are in separate
+ *   details files of a few hundred sites each, loaded when a popup opens.
+ * The browser hands MapLibre features with only an index and a type.
+ *
+ * Browser code imports this module, so it never imports the schema's values
+ * (that would bring zod along): the builder gets the type and category lists
+ * as arguments.
  */
 
-import { BRAND_CATEGORIES, type BrandCategory, SITE_TYPES, type SiteType } from '../../schema/index.ts';
+import type { BrandCategory, SiteType } from '../../schema/index.ts';
 import type { Catalog } from '../catalog.ts';
 
 export const MAP_DATA_FORMAT = 'haizhu-map-data/2';
@@ -111,6 +116,8 @@ export interface MapModel {
   sites: MapSite[];
   streets: MapStreet[];
   belts: MapBelt[];
+  /** The category table, for decoding details files. */
+  categories: BrandCategory[];
   /** Sites per details file. */
   chunk: number;
 }
@@ -124,10 +131,20 @@ export interface MapDataFiles {
   details: MapDetails[];
 }
 
+export interface MapTables {
+  /** Site types in schema order (Object.keys(SITE_TYPES)). */
+  types: readonly SiteType[];
+  /** Brand categories in schema order (Object.keys(BRAND_CATEGORIES)). */
+  categories: readonly BrandCategory[];
+  /** Sites per details file. */
+  chunk?: number;
+}
+
 /** Builds the map data and its details files from the public catalog. */
-export function buildMapData(catalog: MapCatalog, chunk = DETAIL_CHUNK): MapDataFiles {
-  const types = Object.keys(SITE_TYPES) as SiteType[];
-  const categories = Object.keys(BRAND_CATEGORIES) as BrandCategory[];
+export function buildMapData(catalog: MapCatalog, tables: MapTables): MapDataFiles {
+  const types = [...tables.types];
+  const categories = [...tables.categories];
+  const chunk = tables.chunk ?? DETAIL_CHUNK;
   const streetIndex = new Map(catalog.streets.map((street, index) => [street.id, index]));
   const beltIndex = new Map(catalog.belts.map((belt, index) => [belt.id, index]));
 
@@ -263,7 +280,7 @@ export function decodeMapData(data: CompactMapData): MapModel {
     const info = belts[belt];
     if (site && info) site.belt = { id: info.id, name: info.name, order };
   }
-  return { sites, streets, belts, chunk: data.chunk };
+  return { sites, streets, belts, categories: data.categories, chunk: data.chunk };
 }
 
 /** Which details file holds site `index`. */
@@ -363,7 +380,7 @@ export function streetsToGeoJSON(streets: readonly MapStreet[]): FeatureCollecti
 export function beltStops(sites: readonly MapSite[], beltId: string): MapSite[] {
   return sites
     .filter((site) => site.belt?.id === beltId)
-    .sort((a, b) => (a.belt?.order ?? 0) - (b.belt?.order ?? 0) || a.id.localeCompare(b.id));
+    .sort((a, b) => (a.belt?.order ?? 0) - (b.belt?.order ?? 0) || a.index - b.index);
 }
 
 export interface BeltFeatureProperties {

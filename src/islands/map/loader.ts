@@ -1,0 +1,131 @@
+/**
+ * The only map code a page loads up front (a few KB). It wires the /map/
+ * page's filters and list at once, and when a map container scrolls into view
+ * it checks for WebGL2 and only then downloads MapLibre and the map data.
+ * Without WebGL2, or if MapLibre cannot start the GPU, the map is hidden and
+ * the server-rendered list stays, with a note saying why.
+ */
+import stylesUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
+import { type Controls, setupControls } from './controls.ts';
+import type { MapAppConfig, MapElement } from './map-app.ts';
+import type { MiniMapConfig } from './mini-map.ts';
+
+function hasWebGL2(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return Boolean(gl);
+  } catch {
+    return false;
+  }
+}
+
+/** Hides the map and shows its fallback note; the list below is already there. */
+function fallBack(container: HTMLElement, reason: string) {
+  const frame = container.closest<HTMLElement>('[data-map-frame]') ?? container;
+  frame.hidden = true;
+  const note = frame.parentElement?.querySelector<HTMLElement>('[data-map-fallback]');
+  if (note) {
+    note.textContent = reason;
+    note.hidden = false;
+  }
+}
+
+/**
+ * MapLibre's stylesheet, added only when a map is about to load (imported as a
+ * URL, so the build does not put it on every page that has a map).
+ */
+function loadStyles() {
+  if (document.querySelector('link[data-maplibre-styles]')) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = stylesUrl;
+  link.dataset.maplibreStyles = '';
+  document.head.append(link);
+}
+
+const NO_WEBGL = '您的浏览器不支持 WebGL，无法显示地图；请使用下方的阵地列表。';
+const FAILED = '地图未能加载；请使用下方的阵地列表。';
+
+/** Runs `start` once the element is near the viewport (at once if it already is). */
+function whenVisible(element: Element, start: () => void) {
+  const box = element.getBoundingClientRect();
+  const inView = box.top < window.innerHeight + 200 && box.bottom > -200 && box.width > 0;
+  if (inView || !('IntersectionObserver' in window)) {
+    start();
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        start();
+      }
+    },
+    { rootMargin: '200px' },
+  );
+  observer.observe(element);
+}
+
+function readConfig<T>(element: HTMLElement): T {
+  return JSON.parse(element.dataset.mapConfig ?? '{}') as T;
+}
+
+function startFullMap(container: MapElement, controls: Controls) {
+  const config = readConfig<MapAppConfig>(container);
+  whenVisible(container, () => {
+    if (!hasWebGL2()) {
+      fallBack(container, NO_WEBGL);
+      return;
+    }
+    container.dataset.state = 'loading';
+    performance.mark('map:visible');
+    loadStyles();
+    // The data and the library download side by side.
+    const data =
+      config.format === 'geojson'
+        ? Promise.resolve(undefined)
+        : fetch(config.data).then((response) => {
+            if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+            return response.json();
+          });
+    data.catch(() => undefined);
+    import('./map-app.ts')
+      .then(({ mountMap }) => mountMap(container, config, controls, data))
+      .then((ok) => {
+        container.dataset.state = ok ? 'ready' : 'failed';
+        if (!ok) fallBack(container, NO_WEBGL);
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        container.dataset.state = 'failed';
+        fallBack(container, FAILED);
+      });
+  });
+}
+
+function startMiniMap(container: MapElement) {
+  const config = readConfig<MiniMapConfig>(container);
+  whenVisible(container, () => {
+    if (!hasWebGL2()) {
+      fallBack(container, '您的浏览器不支持 WebGL，无法显示地图。');
+      return;
+    }
+    loadStyles();
+    import('./mini-map.ts')
+      .then(({ mountMiniMap }) => {
+        const ok = mountMiniMap(container, config);
+        container.dataset.state = ok ? 'ready' : 'failed';
+        if (!ok) fallBack(container, '地图未能加载。');
+      })
+      .catch(() => fallBack(container, '地图未能加载。'));
+  });
+}
+
+const app = document.querySelector<HTMLElement>('[data-map-app]');
+if (app) {
+  const controls = setupControls(app);
+  const container = app.querySelector<MapElement>('[data-map]');
+  if (container) startFullMap(container, controls);
+}
+for (const mini of document.querySelectorAll<MapElement>('[data-mini-map]')) startMiniMap(mini);
