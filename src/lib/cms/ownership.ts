@@ -1,0 +1,220 @@
+/**
+ * Who may change what, decided from paths and contents alone.
+ *
+ * Decap CMS has no roles: a street's editor only narrows what its staff see.
+ * The guarantee is here, run by CI on every merge request and push against
+ * the identity of whoever pushed (never a commit's author field, which the
+ * browser or a local Git sets to anything):
+ *
+ * - the district may change everything;
+ * - a street office may change its own folders only — brands/<street>/,
+ *   sites/<street>/, submissions/<campaign>/<street>/ (entries and their
+ *   pictures and attachments) — derived from the collections' folder layout;
+ * - a judge may change reviews/<campaign>/<judge>/ only;
+ * - in every entry, whoever wrote it, a field named after a folder (street,
+ *   campaign, judge) must agree with that folder;
+ * - everything else (streets, belts, campaigns, judges, this map, the site's
+ *   code, CI) belongs to the district.
+ */
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { type CollectionName, collectionNames, collections, schemaOf } from '../../schema/index.ts';
+import { parseSource } from '../source.ts';
+
+/** Where the map lives in the repository. */
+export const OWNERS_FILE = 'cms/owners.yaml';
+
+const accounts = z.array(z.string().regex(/^[A-Za-z0-9._-]+$/, '账号只能包含字母、数字、点、下划线和连字符')).min(1);
+const group = z.strictObject({ name: z.string().optional(), accounts });
+
+export const ownersSchema = z.strictObject({
+  district: group,
+  streets: z.record(z.string(), group),
+  judges: z.record(z.string(), group).default({}),
+});
+
+export type OwnersMap = z.infer<typeof ownersSchema>;
+
+/** Whom a path belongs to, or whom an account acts for. */
+export type Owner = { kind: 'district' } | { kind: 'street'; id: string } | { kind: 'judge'; id: string };
+
+/** Reads and checks the ownership map; throws with every problem when it is malformed or gives one account two roles. */
+export function parseOwners(text: string): OwnersMap {
+  const parsed = ownersSchema.safeParse(parse(text));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '（整个文件）'}: ${issue.message}`);
+    throw new Error(`${OWNERS_FILE} 格式不正确：\n${problems.join('\n')}`);
+  }
+  const seen = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const [role, account] of roles(parsed.data)) {
+    const key = account.toLowerCase();
+    const first = seen.get(key);
+    if (first && first !== role) clashes.push(`账号 ${account} 同时属于 ${first} 和 ${role}`);
+    seen.set(key, role);
+  }
+  if (clashes.length) throw new Error(`${OWNERS_FILE}：一个账号只能有一个身份：\n${clashes.join('\n')}`);
+  return parsed.data;
+}
+
+function* roles(owners: OwnersMap): Generator<[string, string]> {
+  for (const account of owners.district.accounts) yield ['district', account];
+  for (const [id, entry] of Object.entries(owners.streets))
+    for (const account of entry.accounts) yield [`streets.${id}`, account];
+  for (const [id, entry] of Object.entries(owners.judges))
+    for (const account of entry.accounts) yield [`judges.${id}`, account];
+}
+
+/** The role an account acts in. Git hosts treat user names case-insensitively, and so does this. */
+export function ownerOf(account: string, owners: OwnersMap): Owner | undefined {
+  const key = account.trim().toLowerCase();
+  const has = (list: string[]) => list.some((item) => item.toLowerCase() === key);
+  if (has(owners.district.accounts)) return { kind: 'district' };
+  for (const [id, entry] of Object.entries(owners.streets)) if (has(entry.accounts)) return { kind: 'street', id };
+  for (const [id, entry] of Object.entries(owners.judges)) if (has(entry.accounts)) return { kind: 'judge', id };
+  return undefined;
+}
+
+/** The folder field that gives a collection's files to an owner. */
+const OWNER_FOLDER = { street: 'street', judge: 'judge' } as const;
+
+/** Which owner a repository path belongs to. */
+export function ownerOfPath(path: string, contentRoot = 'content'): Owner {
+  const prefix = `${contentRoot}/`;
+  if (!path.startsWith(prefix)) return { kind: 'district' };
+  const [top, ...rest] = path.slice(prefix.length).split('/');
+  const name = collectionNames.find((candidate) => candidate === top);
+  if (!name) return { kind: 'district' };
+  const folders: readonly string[] = collections[name].folders;
+  for (const kind of ['street', 'judge'] as const) {
+    const index = folders.indexOf(OWNER_FOLDER[kind]);
+    // The owner's folder must hold the file (or a folder of pictures under it), not be the file.
+    if (index >= 0 && rest.length > index + 1 && rest[index]) return { kind, id: rest[index] };
+  }
+  return { kind: 'district' };
+}
+
+/** The folders an owner may change, as patterns (`*` for any one folder). */
+export function ownedFolders(owner: Owner, contentRoot = 'content'): string[] {
+  if (owner.kind === 'district') return ['（全部）'];
+  const folder = OWNER_FOLDER[owner.kind];
+  return collectionNames
+    .filter((name) => (collections[name].folders as readonly string[]).includes(folder))
+    .map((name) => {
+      const folders = collections[name].folders as readonly string[];
+      const index = folders.indexOf(folder);
+      const segments = folders.slice(0, index + 1).map((item) => (item === folder ? owner.id : '*'));
+      return `${contentRoot}/${name}/${segments.join('/')}/`;
+    });
+}
+
+export const describeOwner = (owner: Owner): string =>
+  owner.kind === 'district' ? '区级' : owner.kind === 'street' ? `街道 ${owner.id}` : `评委 ${owner.id}`;
+
+/** One changed file: its path, what happened to it, and its new text (for added or modified entry files). */
+export interface Change {
+  path: string;
+  status: 'added' | 'modified' | 'deleted';
+  text?: string;
+}
+
+export interface Decision {
+  path: string;
+  status: Change['status'];
+  allowed: boolean;
+  /** Why, in the words the office reads in CI's log. */
+  reason: string;
+}
+
+const EXTENSIONS = { yaml: '.yaml', md: '.md' } as const;
+
+/** For an entry file, the collection and the folder values its path gives. */
+function entryPlace(
+  path: string,
+  contentRoot: string,
+): { name: CollectionName; folders: Record<string, string> } | undefined {
+  const prefix = `${contentRoot}/`;
+  if (!path.startsWith(prefix)) return undefined;
+  const [top, ...rest] = path.slice(prefix.length).split('/');
+  const name = collectionNames.find((candidate) => candidate === top);
+  if (!name) return undefined;
+  const spec = collections[name];
+  if (rest.length !== spec.folders.length + 1 || !rest.at(-1)?.endsWith(EXTENSIONS[spec.format])) return undefined;
+  return { name, folders: Object.fromEntries(spec.folders.map((folder, index) => [folder, rest[index]])) };
+}
+
+/** Fields that disagree with the folders the file sits in (street, campaign, judge). */
+export function folderFieldProblems(change: Change, contentRoot = 'content'): string[] {
+  if (change.status === 'deleted') return [];
+  const place = entryPlace(change.path, contentRoot);
+  if (!place) return [];
+  const schema = schemaOf(place.name);
+  const checked = Object.keys(place.folders).filter((folder) => folder in schema.shape);
+  if (!checked.length) return [];
+  const source = parseSource(change.text ?? '', collections[place.name].format);
+  const data = source.data as Record<string, unknown> | undefined;
+  if (source.errors.length || typeof data !== 'object' || data === null) {
+    return [`无法读取文件头，不能确认 ${checked.join('、')} 字段与文件夹一致（先运行 npm run check:content 修正格式）`];
+  }
+  return checked
+    .filter((folder) => data[folder] !== place.folders[folder])
+    .map((folder) => `${folder} 字段是“${String(data[folder] ?? '')}”，但文件在“${place.folders[folder]}”文件夹里`);
+}
+
+/**
+ * Decides every change for one account. `owners` must come from the target
+ * branch (never from the change itself, which could rewrite it).
+ */
+export function checkChanges(
+  account: string,
+  owners: OwnersMap,
+  changes: readonly Change[],
+  contentRoot = 'content',
+): Decision[] {
+  const actor = ownerOf(account, owners);
+  return changes.map((change) => {
+    const decide = (allowed: boolean, reason: string): Decision => ({
+      path: change.path,
+      status: change.status,
+      allowed,
+      reason,
+    });
+    if (!actor) return decide(false, `账号“${account}”不在 ${OWNERS_FILE} 中，不能修改任何文件（请区级管理员登记）`);
+    const fieldProblems = folderFieldProblems(change, contentRoot);
+    if (fieldProblems.length) return decide(false, fieldProblems.join('；'));
+    if (actor.kind === 'district') return decide(true, '区级账号');
+    const owner = ownerOfPath(change.path, contentRoot);
+    if (owner.kind === actor.kind && owner.id === actor.id) return decide(true, `${describeOwner(actor)} 自己的文件夹`);
+    const allowed = `${account}（${describeOwner(actor)}）只能修改 ${ownedFolders(actor, contentRoot).join('、')}`;
+    if (owner.kind === 'district') {
+      return decide(
+        false,
+        change.path === OWNERS_FILE
+          ? `内容归属表只有区级账号可以修改；${allowed}`
+          : `这是区级文件（街道、示范带、征集令、评委、归属表、网站代码和配置）；${allowed}`,
+      );
+    }
+    return decide(false, `这是${describeOwner(owner)} 的文件夹；${allowed}`);
+  });
+}
+
+/** CODEOWNERS (GitLab, GitHub and Gitea read the same syntax): the district everywhere, each owner on its folders. */
+export function codeowners(owners: OwnersMap, contentRoot = 'content'): string {
+  const at = (list: string[]) => list.map((account) => `@${account}`).join(' ');
+  const district = at(owners.district.accounts);
+  const lines = [
+    `# 由 ${OWNERS_FILE} 生成，不要手改：修改归属表后运行 npm run codeowners。`,
+    '# 代码所有者决定谁能批准合并请求：区级账号可以批准一切，各街道办和评委的账号',
+    '# 另外可以批准自己文件夹的修改。谁能改哪个文件夹由 CI 的归属检查（scripts/check-ownership.ts）把关。',
+    `* ${district}`,
+  ];
+  const groups: [Owner, string[]][] = [
+    ...Object.entries(owners.streets).map(([id, entry]): [Owner, string[]] => [{ kind: 'street', id }, entry.accounts]),
+    ...Object.entries(owners.judges).map(([id, entry]): [Owner, string[]] => [{ kind: 'judge', id }, entry.accounts]),
+  ];
+  for (const [owner, list] of groups) {
+    for (const folder of ownedFolders(owner, contentRoot)) lines.push(`/${folder} ${district} ${at(list)}`);
+  }
+  lines.push(`/${OWNERS_FILE} ${district}`, '');
+  return lines.join('\n');
+}

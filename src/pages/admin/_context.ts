@@ -1,0 +1,34 @@
+import { getCatalog } from '../../data/public.ts';
+import { backendFromEnv, type CmsContext, type EntryPoint } from '../../lib/cms/config.ts';
+
+/**
+ * What the CMS configuration is built from: the public catalog (so nothing
+ * private reaches these public files) and the build's CMS_* settings.
+ */
+export async function cmsContext(): Promise<CmsContext> {
+  const catalog = await getCatalog();
+  return {
+    // The Git backend sees paths from the repository root; builds from another CONTENT_DIR still edit content/.
+    contentRoot: 'content',
+    streets: catalog.streets.map((street) => ({ id: street.id, name: street.data.name, point: street.data.point })),
+    campaigns: catalog.campaigns.map((campaign) => ({
+      id: campaign.id,
+      title: campaign.data.title,
+      rubric: campaign.data.rubric.map((criterion) => ({
+        id: criterion.id,
+        name: criterion.name,
+        scale: criterion.scale,
+      })),
+    })),
+    belts: catalog.belts.map((belt) => ({ id: belt.id, name: belt.data.name })),
+    backend: backendFromEnv(process.env),
+    siteUrl: import.meta.env.SITE,
+  };
+}
+
+/** The entry point a route parameter names: a street id or `judges`. */
+export function entryFor(slug: string | undefined): EntryPoint {
+  if (!slug) return { kind: 'district' };
+  if (slug === 'judges') return { kind: 'judges' };
+  return { kind: 'street', street: slug };
+}

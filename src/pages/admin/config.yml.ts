@@ -1,0 +1,1 @@
+export { configRoute as GET } from './_config.ts';

@@ -1,0 +1,316 @@
+/**
+ * The CMS in a browser, against `npm run cms` on a throwaway copy of this
+ * repository: a street office logs in to the local backend, creates a brand
+ * and a site, publishes them through the editorial workflow, and the files
+ * land on disk, in Git, with the right street and valid frontmatter.
+ *
+ * The copy is a `git clone` of this repository with the current work tree laid
+ * over it and committed there (so uncommitted work is tested too, and the
+ * clone's work tree is clean as `npm run cms` requires); node_modules is a
+ * symlink. Nothing is written to this repository.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { fileExistsIn, readContentFiles } from '../../src/lib/content-files.ts';
+import { gcj02ToWgs84, roundCoordinate } from '../../src/lib/map/datum.ts';
+import { validateContent } from '../../src/lib/validate.ts';
+import { launchBrowser } from '../support/browser.ts';
+
+const root = resolve('.');
+let clone = '';
+let cms: ChildProcess | undefined;
+let base = '';
+let browser: Browser;
+let output = '';
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A clone of this repository with the current work tree (tracked and untracked, not ignored) committed on top. */
+function throwawayCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'haizhu-cms-'));
+  git(root, 'clone', '--quiet', '--no-hardlinks', root, dir);
+  const files = git(root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter(Boolean);
+  for (const file of files) {
+    const from = join(root, file);
+    const to = join(dir, file);
+    if (existsSync(from)) {
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(from, to);
+    } else rmSync(to, { force: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // A symlink is not the directory `node_modules/` in .gitignore: keep it out of Decap's `git add .`.
+  execFileSync('sh', ['-c', 'echo node_modules >> .git/info/exclude'], { cwd: dir });
+  git(dir, 'config', 'user.name', 'CMS 测试');
+  git(dir, 'config', 'user.email', 'cms-test@example.invalid');
+  git(dir, 'add', '-A');
+  if (git(dir, 'status', '--porcelain')) git(dir, 'commit', '--quiet', '-m', '测试：当前工作区的快照');
+  return dir;
+}
+
+function startCms(dir: string, sitePort: number, proxyPort: number): Promise<void> {
+  return new Promise((done, fail) => {
+    cms = spawn('npm', ['run', 'cms'], {
+      cwd: dir,
+      env: { ...process.env, CMS_SITE_PORT: String(sitePort), CMS_PROXY_PORT: String(proxyPort), LOG_LEVEL: 'warn' },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => fail(new Error(`npm run cms did not start:\n${output.slice(-3000)}`)), 280_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('内容管理已启动')) {
+        clearTimeout(timer);
+        done();
+      }
+    };
+    cms.stdout?.on('data', read);
+    cms.stderr?.on('data', read);
+    cms.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`npm run cms exited (${code}):\n${output.slice(-3000)}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  clone = throwawayCopy();
+  const [sitePort, proxyPort] = [await freePort(), await freePort()];
+  base = `http://127.0.0.1:${sitePort}`;
+  await startCms(clone, sitePort, proxyPort);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  // npm, the script, decap-server and astro preview share one process group.
+  if (cms?.pid && cms.exitCode === null) {
+    cms.removeAllListeners('exit');
+    process.kill(-cms.pid, 'SIGTERM');
+  }
+  if (clone) rmSync(clone, { recursive: true, force: true });
+});
+
+/** Opens an entry point, logs in to the local backend, then goes to `hash` (e.g. /collections/brands/new). */
+async function openEditor(entry: string, hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  // Publishing asks “你确定要发布此内容吗？”; Playwright would dismiss it.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`${base}${entry}`);
+  const login = page.getByRole('button', { name: '登录' });
+  const collections = page.locator('a[href*="#/collections/"]').first();
+  await login.or(collections).first().waitFor({ timeout: 60_000 });
+  if (await login.isVisible()) await login.click();
+  await collections.waitFor({ timeout: 60_000 });
+  if (hash) await page.goto(`${base}${entry}#${hash}`);
+  return page;
+}
+
+/** The required text fields of a new brand. */
+async function fillBrandText(page: Page, id: string) {
+  await page.getByLabel('编号', { exact: true }).fill(id);
+  await page.getByLabel('品牌名称', { exact: true }).fill('龙凤测试品牌');
+  await page.getByLabel('责任组织', { exact: true }).fill('龙凤街道党工委');
+  await choose(page, '品牌类别', '党建引领基层治理');
+  await page.getByLabel('一句话介绍', { exact: true }).fill('浏览器测试创建的品牌');
+  await page
+    .getByLabel('摘要', { exact: true })
+    .fill('这是浏览器测试通过内容管理创建的示例品牌，用于验证保存、发布和文件格式。');
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Saves, marks ready and publishes the open entry (editorial workflow), then waits for the file on main. */
+async function saveAndPublish(page: Page, file: string) {
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByText('修改已保存').waitFor({ timeout: 30_000 });
+  const slug =
+    file
+      .split('/')
+      .pop()
+      ?.replace(/\.(md|yaml)$/, '') ?? '';
+  expect(git(clone, 'branch', '--list', 'cms/*')).toContain(slug);
+  await page.getByRole('button', { name: /^状态: / }).click();
+  await page.getByRole('menuitem', { name: '就绪' }).click();
+  await page.getByText('修改已保存').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByRole('menuitem', { name: '立即发布' }).click();
+  const path = join(clone, file);
+  for (let attempt = 0; attempt < 120 && !existsSync(path); attempt++) await page.waitForTimeout(500);
+  expect(existsSync(path), `${file} on main after publishing`).toBe(true);
+  expect(git(clone, 'branch', '--show-current')).toBe('main');
+  expect(git(clone, 'status', '--porcelain')).toBe('');
+}
+
+/** Runs the build's validator over the clone's content; returns the problems of one file. */
+function problemsOf(file: string) {
+  const contentDir = join(clone, 'content');
+  const { problems } = validateContent(readContentFiles(contentDir), { exists: fileExistsIn(contentDir) });
+  return problems.filter((problem) => problem.file === file);
+}
+
+const frontmatter = (text: string) => parse(text.split(/^---$/m)[1] ?? '') as Record<string, unknown>;
+
+const COVER = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450">
+<rect width="800" height="450" fill="#a50f15"/><text x="400" y="240" font-size="64" text-anchor="middle" fill="#fff">测试封面</text></svg>`;
+
+describe('Decap CMS under npm run cms', () => {
+  it("a street's entry point lists only that street's collections, with the street fixed", async () => {
+    const config = parse(await (await fetch(`${base}/admin/longfeng/config.yml`)).text()) as {
+      collections: { name: string; folder: string; fields: { name: string; widget: string; default?: string }[] }[];
+    };
+    expect(config.collections.length).toBeGreaterThanOrEqual(3);
+    for (const collection of config.collections) {
+      expect(collection.folder).toMatch(/\/longfeng$/);
+      const street = collection.fields.find((field) => field.name === 'street');
+      expect(street).toMatchObject({ widget: 'hidden', default: 'longfeng' });
+    }
+    const page = await openEditor('/admin/longfeng/');
+    const links = (await page.locator('a[href*="#/collections/"]').allInnerTexts()).map((text) => text.trim());
+    expect(links).toContain('党建品牌');
+    expect(links).toContain('示范阵地');
+    expect(links.some((text) => text.startsWith('申报：'))).toBe(true);
+    for (const foreign of ['街道', '征集令', '示范带', '评审专家（不公开）']) expect(links).not.toContain(foreign);
+    expect((await page.locator('nav, aside').first().textContent())?.includes('赤岗')).toBe(false);
+    await page.close();
+  });
+
+  it('refuses a bad value with the message that says how to fix it, and writes nothing', async () => {
+    const page = await openEditor('/admin/longfeng/', '/collections/brands/new');
+    await page.getByLabel('编号', { exact: true }).fill('毓秀阁');
+    await page.getByLabel('品牌名称', { exact: true }).fill('毓');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect
+      .poll(() => page.locator('body').textContent())
+      .toContain('“编号”不满足模式：只能使用小写英文字母、数字和连字符（例如 yu-xiu-ge）');
+    expect(await page.locator('body').textContent()).toContain('品牌名称至少 2 个字');
+    expect(git(clone, 'branch', '--list', 'cms/*')).toBe('');
+    await page.close();
+  });
+
+  it('refuses on save, with the validator’s words, what only the whole schema knows', async () => {
+    const page = await openEditor('/admin/longfeng/', '/collections/brands/new');
+    await fillBrandText(page, 'longfeng-ceshi-wutu');
+    // A picture's description without the picture: each field alone is optional, the pair is not.
+    await page
+      .getByLabel(/^图片说明/)
+      .first()
+      .fill('只有说明没有图片');
+    await page.getByLabel('年份', { exact: true }).fill('2026');
+    await choose(page, '遴选状态', '已申报');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.locator('body').textContent()).toContain('保存内容失败');
+    expect(await page.locator('body').textContent()).toContain('cover.src：缺少必填字段 src（图片）');
+    expect(git(clone, 'branch', '--list', 'cms/*')).toBe('');
+    await page.close();
+  });
+
+  it('loads the district and judges entry points with their own collections', async () => {
+    const district = await openEditor('/admin/');
+    const links = (await district.locator('a[href*="#/collections/"]').allTextContents()).map((text) => text.trim());
+    for (const label of ['街道', '党建品牌', '阵地', '示范带', '征集令', '申报', '评审专家（不公开）']) {
+      expect(links).toContain(label);
+    }
+    await district.close();
+    const judges = await openEditor('/admin/judges/');
+    const sheets = (await judges.locator('a[href*="#/collections/"]').allTextContents()).map((text) => text.trim());
+    expect(sheets.some((text) => text.startsWith('评审打分：'))).toBe(true);
+    for (const label of ['党建品牌', '街道', '评审专家（不公开）']) expect(sheets).not.toContain(label);
+    await judges.close();
+  });
+
+  it('creates a brand with text, a category and an image; the Markdown file lands on main with the street', async () => {
+    const page = await openEditor('/admin/longfeng/', '/collections/brands/new');
+    await fillBrandText(page, 'longfeng-ceshi-pinpai');
+    await page.getByRole('button', { name: '选择图片' }).first().click();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'longfeng-ceshi-cover.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from(COVER),
+    });
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await page
+      .getByLabel(/^图片说明/)
+      .first()
+      .fill('红色背景上写着“测试封面”四个字');
+    await page.getByLabel('年份', { exact: true }).fill('2026');
+    await choose(page, '遴选状态', '已申报');
+    await page.getByLabel('示例内容', { exact: false }).check();
+    // The preview uses the site's own markup and styles.
+    const preview = page.locator('iframe').first().contentFrame();
+    await expect.poll(() => preview.locator('h1').textContent()).toContain('龙凤测试品牌');
+    expect(await preview.locator('.meta').first().textContent()).toContain('龙凤街道');
+
+    const file = 'content/brands/longfeng/longfeng-ceshi-pinpai.md';
+    await saveAndPublish(page, file);
+    const data = frontmatter(readFileSync(join(clone, file), 'utf8'));
+    expect(data).toMatchObject({
+      id: 'longfeng-ceshi-pinpai',
+      street: 'longfeng',
+      category: 'governance',
+      status: 'submitted',
+      year: 2026,
+      sample: true,
+      cover: { src: 'images/longfeng-ceshi-cover.svg', alt: '红色背景上写着“测试封面”四个字' },
+    });
+    expect(existsSync(join(clone, 'content/brands/longfeng/images/longfeng-ceshi-cover.svg'))).toBe(true);
+    expect(problemsOf(file)).toEqual([]);
+    expect(git(clone, 'log', '-1', '--format=%s')).toMatch(/longfeng-ceshi-pinpai/);
+    await page.close();
+  }, 240_000);
+
+  it('places a site with the coordinate picker (click, then a pasted GCJ-02 pair converted to WGS-84)', async () => {
+    const page = await openEditor('/admin/longfeng/', '/collections/sites/new');
+    await page.getByLabel('编号', { exact: true }).fill('longfeng-ceshi-zhendi');
+    await page.getByLabel('阵地名称', { exact: true }).fill('龙凤测试阵地');
+    await choose(page, '阵地类型', '红色驿站');
+    await page.getByLabel('地址', { exact: true }).fill('海珠区龙凤街测试路 1 号');
+
+    const map = page.getByTestId('point-map');
+    await map.locator('canvas').waitFor({ timeout: 30_000 });
+    await map.click({ position: { x: 200, y: 140 } });
+    const lng = page.getByLabel('经度（东经）');
+    await expect.poll(() => lng.inputValue()).not.toBe('');
+    expect(Number(await lng.inputValue())).toBeGreaterThan(113.2);
+
+    const pasted = { lng: 113.2613, lat: 23.099 };
+    const expected = gcj02ToWgs84(pasted);
+    await page.getByLabel('粘贴从地图软件复制的坐标').fill(`${pasted.lng},${pasted.lat}`);
+    await page.getByLabel('坐标来源').selectOption('gcj02');
+    await page.getByRole('button', { name: '转换并填入' }).click();
+    await expect.poll(() => lng.inputValue()).toBe(String(roundCoordinate(expected.lng)));
+    await page.getByText('已从 GCJ-02').waitFor();
+    await page.getByLabel('示例内容', { exact: false }).check();
+
+    const file = 'content/sites/longfeng/longfeng-ceshi-zhendi.yaml';
+    await saveAndPublish(page, file);
+    const data = parse(readFileSync(join(clone, file), 'utf8')) as Record<string, unknown>;
+    expect(data).toMatchObject({
+      street: 'longfeng',
+      type: 'red-station',
+      point: { lng: roundCoordinate(expected.lng), lat: roundCoordinate(expected.lat) },
+    });
+    expect(problemsOf(file)).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
