@@ -1,0 +1,134 @@
+/**
+ * The review site's data: every collection, private ones included, read from
+ * the content folder through the validator (src/lib/review/load.ts), with Git
+ * history for each review and the scores of each call. Only the review build
+ * imports this module; the public build reads content through src/data/public.ts.
+ */
+import { markdownToHtml } from 'satteri';
+import { CONTENT_DIR } from '../src/content-dir.ts';
+import { campaignPhase } from '../src/lib/catalog.ts';
+import { sibling } from '../src/lib/relations.ts';
+import { judgesCmsUrl } from '../src/lib/review/cms.ts';
+import { type FileHistory, gitHistory } from '../src/lib/review/git.ts';
+import { loadContent } from '../src/lib/review/load.ts';
+import { type CampaignReview, reviewCampaign } from '../src/lib/review/model.ts';
+import { nestHeadings, safeMarkdown } from '../src/lib/safe-markdown.ts';
+import type { Entry } from '../src/lib/validate.ts';
+import type { Campaign, Judge, Review, Street, Submission } from '../src/schema/index.ts';
+import { buildDate } from '../src/site.ts';
+import { REVIEW_BASE } from './base.ts';
+
+export interface ReviewedCampaign {
+  entry: Entry<Campaign>;
+  data: Campaign;
+  phase: ReturnType<typeof campaignPhase>;
+  /** Every submission of the call, by street then title. */
+  submissions: Entry<Submission>[];
+  review: CampaignReview;
+  /** The call's judges, in panel order (unknown ids skipped). */
+  judges: Entry<Judge>[];
+}
+
+export interface ReviewFile {
+  entry: Entry<Review>;
+  history: FileHistory;
+}
+
+export interface Attachment {
+  title: string;
+  /** Path relative to the content folder. */
+  source: string;
+  /** URL path under the review site's base, free of the street's name (blind review). */
+  href: string;
+}
+
+function build() {
+  const content = loadContent(CONTENT_DIR);
+  const history = gitHistory(content.dir, 'reviews');
+  const streets = [...content.streets].sort((a, b) => a.data.code.localeCompare(b.data.code));
+  const streetOrder = new Map(streets.map((street, index) => [street.id, index]));
+  const streetById = new Map(streets.map((street) => [street.id, street]));
+  const judgeById = new Map(content.judges.map((judge) => [judge.id, judge]));
+  const byStreetThenTitle = (a: Entry<Submission>, b: Entry<Submission>) =>
+    (streetOrder.get(a.data.street) ?? 0) - (streetOrder.get(b.data.street) ?? 0) ||
+    a.data.title.localeCompare(b.data.title, 'zh-CN');
+
+  const reviewFiles = new Map<string, ReviewFile>();
+  for (const entry of content.reviews)
+    reviewFiles.set(`${entry.folders.campaign}/${entry.data.judge}/${entry.data.submission}`, {
+      entry,
+      history: history(entry.path),
+    });
+
+  const campaigns: ReviewedCampaign[] = [...content.campaigns]
+    .sort((a, b) => b.data.opens.localeCompare(a.data.opens))
+    .map((entry) => {
+      const submissions = content.submissions.filter((s) => s.data.campaign === entry.id).sort(byStreetThenTitle);
+      const reviews = content.reviews.filter((review) => review.folders.campaign === entry.id);
+      const judges = entry.data.judges.flatMap((id) => judgeById.get(id) ?? []);
+      return {
+        entry,
+        data: entry.data,
+        phase: campaignPhase(entry.data, buildDate),
+        submissions,
+        review: reviewCampaign(
+          entry.data,
+          submissions.map((submission) => submission.data),
+          judges.map((judge) => judge.data),
+          reviews.map((review) => review.data),
+        ),
+        judges,
+      };
+    });
+
+  const attachments = new Map<Entry<Submission>, Attachment[]>();
+  for (const submission of content.submissions) {
+    attachments.set(
+      submission,
+      submission.data.attachments.map((attachment, index) => {
+        const source = sibling(submission.path, attachment.file);
+        const name = source.split('/').at(-1) ?? `file-${index + 1}`;
+        return {
+          title: attachment.title,
+          source,
+          href: `files/${submission.data.campaign}/${submission.id}/${index + 1}-${name}`,
+        };
+      }),
+    );
+  }
+
+  return {
+    contentDir: content.dir,
+    cms: judgesCmsUrl(),
+    streets,
+    campaigns,
+    judges: [...content.judges].sort((a, b) => a.data.code.localeCompare(b.data.code, 'zh-CN')),
+    street: (id: string): Entry<Street> | undefined => streetById.get(id),
+    judge: (id: string): Entry<Judge> | undefined => judgeById.get(id),
+    /** The review file of one judge on one submission, with its Git history. */
+    reviewFile: (campaign: string, judge: string, submission: string) =>
+      reviewFiles.get(`${campaign}/${judge}/${submission}`),
+    attachmentsOf: (submission: Entry<Submission>) => attachments.get(submission) ?? [],
+    submissionsOfStreet: (street: string) => content.submissions.filter((s) => s.data.street === street),
+  };
+}
+
+let data: ReturnType<typeof build> | undefined;
+
+/** The review site's data, built once per build. */
+export function getReviewData() {
+  data ??= build();
+  return data;
+}
+
+export type ReviewData = ReturnType<typeof getReviewData>;
+
+/** A submission's Markdown body as HTML, through the same safety plugins as the public site. */
+export function renderMarkdown(markdown: string): string {
+  return markdownToHtml(markdown, { mdastPlugins: [safeMarkdown, nestHeadings] }).html;
+}
+
+/** A URL inside the review site, under its base path (/review/). */
+export function href(path = ''): string {
+  return `${REVIEW_BASE}${path.replace(/^\//, '')}`;
+}

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import type { Brand, Campaign, Judge, Review, Street, Submission } from '../../schema/index.ts';
+import { fileExistsIn, readContentFiles } from '../content-files.ts';
+import { formatReport } from '../report.ts';
+import { type Entry, type Problem, validateContent } from '../validate.ts';
+
+/**
+ * Every collection, private ones included, read from the content folder by
+ * the same reader and validator as `npm run check:content`. For the review
+ * build, the results export and (aggregates only) published panel scores:
+ * never hand these entries to a public page.
+ */
+export interface LoadedContent {
+  /** The content folder, absolute. */
+  dir: string;
+  streets: Entry<Street>[];
+  brands: Entry<Brand>[];
+  campaigns: Entry<Campaign>[];
+  submissions: Entry<Submission>[];
+  judges: Entry<Judge>[];
+  reviews: Entry<Review>[];
+  problems: Problem[];
+}
+
+const cache = new Map<string, { content: LoadedContent; report: string }>();
+
+/** Reads and validates the content folder once per process; throws with the report when it has problems. */
+export function loadContent(contentDir: string, options: { allowProblems?: boolean } = {}): LoadedContent {
+  const dir = resolve(contentDir);
+  let cached = cache.get(dir);
+  if (!cached) {
+    const files = readContentFiles(dir);
+    const { entries, problems } = validateContent(files, {
+      displayRoot: contentDir.replace(/\/+$/, ''),
+      exists: fileExistsIn(dir),
+    });
+    const content: LoadedContent = {
+      dir,
+      streets: entries.streets as Entry<Street>[],
+      brands: entries.brands as Entry<Brand>[],
+      campaigns: entries.campaigns as Entry<Campaign>[],
+      submissions: entries.submissions as Entry<Submission>[],
+      judges: entries.judges as Entry<Judge>[],
+      reviews: entries.reviews as Entry<Review>[],
+      problems,
+    };
+    cached = { content, report: formatReport(problems, files.length) };
+    cache.set(dir, cached);
+  }
+  if (cached.content.problems.length && !options.allowProblems) throw new Error(cached.report);
+  return cached.content;
+}

@@ -1,0 +1,225 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+
+/**
+ * Builds the review site (npm run build:review) from a copy of the content
+ * kept in a Git repository of its own, with the 2022 call reviewed blind and
+ * its material made neutral, then reads the pages: the coverage table
+ * (excluded vs missing), blind mode and the last-changed dates from Git.
+ */
+const CAMPAIGN = '2022-first-round';
+const COMMIT_DATE = '2022-05-06T10:30:00+08:00';
+
+let workDir: string;
+let contentDir: string;
+let outDir: string;
+
+function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void, body?: string) {
+  const text = readFileSync(file, 'utf8');
+  const markdown = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  const doc = parseDocument(markdown ? markdown[1] : text);
+  edit(doc);
+  writeFileSync(file, markdown ? `---\n${doc.toString()}---\n${body ?? markdown[2]}` : doc.toString());
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const git = (...args: string[]) => {
+  const result = spawnSync(
+    'git',
+    [
+      '-C',
+      contentDir,
+      '-c',
+      'user.name=测试',
+      '-c',
+      'user.email=test@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      ...args,
+    ],
+    { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: COMMIT_DATE, GIT_COMMITTER_DATE: COMMIT_DATE } },
+  );
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+};
+
+const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+
+/** The coverage table's cells of a campaign page: `judge/submission` → status. */
+function coverage(html: string): Map<string, string> {
+  const table = html.slice(html.indexOf('data-coverage'), html.indexOf('</table>', html.indexOf('data-coverage')));
+  const cells = new Map<string, string>();
+  for (const match of table.matchAll(/data-judge="([^"]+)" data-submission="([^"]+)" data-status="([^"]+)"/g)) {
+    cells.set(`${match[1]}/${match[2]}`, match[3]);
+  }
+  return cells;
+}
+
+/** The HTML of one coverage cell. */
+function cell(html: string, judge: string, submission: string): string {
+  const start = html.indexOf(`data-judge="${judge}" data-submission="${submission}"`);
+  return html.slice(start, html.indexOf('</td>', start));
+}
+
+/** Street names and organisations of the 2022 sign-ups, which blind mode must keep off judges' pages. */
+const applicants: string[] = [];
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'haizhu-review-'));
+  contentDir = join(workDir, 'content');
+  outDir = join(workDir, 'dist-review');
+  cpSync('content', contentDir, { recursive: true });
+
+  editYaml(join(contentDir, 'campaigns', `${CAMPAIGN}.yaml`), (doc) => doc.set('blind', true));
+  const streets = new Map(
+    readdirSync(join(contentDir, 'streets')).map((file) => {
+      const doc = parseDocument(readFileSync(join(contentDir, 'streets', file), 'utf8'));
+      return [String(doc.get('id')), String(doc.get('name'))];
+    }),
+  );
+  // Neutral material: the applicant may then only appear through the fields blind mode hides.
+  for (const file of filesUnder(join(contentDir, 'submissions', CAMPAIGN)).filter((name) => name.endsWith('.md'))) {
+    editYaml(
+      file,
+      (doc) => {
+        applicants.push(String(doc.get('organisation')), streets.get(String(doc.get('street'))) ?? '');
+        doc.set('summary', '（测试）匿名评审用的中性摘要，不提及申报街道和申报单位。');
+      },
+      '\n## 项目简介\n\n（测试）中性的申报材料正文。\n',
+    );
+  }
+
+  // History: everything committed on COMMIT_DATE except one review; another changed since.
+  git('init', '-q');
+  git('add', '-A');
+  git('reset', '-q', '--', `reviews/${CAMPAIGN}/judge-c/zhihui-wangge-2022.yaml`);
+  git('commit', '-q', '-m', '测试内容');
+  editYaml(join(contentDir, 'reviews', CAMPAIGN, 'judge-a', 'yuxiuge-2022.yaml'), (doc) =>
+    doc.set('comment', '提交之后又修改过的评语。'),
+  );
+
+  const result = spawnSync('npx', ['astro', 'build', '--config', 'astro.review.config.mjs', '--silent'], {
+    env: { ...process.env, CONTENT_DIR: contentDir, REVIEW_OUT_DIR: outDir },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new Error(`review build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`.slice(-8000));
+  }
+});
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('the review build', () => {
+  it('writes its own site under the /review/ base path', () => {
+    const index = page('');
+    expect(index).toContain('评审工作台');
+    expect(index).toContain(`href="/review/campaigns/${CAMPAIGN}/"`);
+    expect(index).toContain('noindex');
+    expect(existsSync(join(outDir, 'campaigns', CAMPAIGN, 'index.html'))).toBe(true);
+  });
+
+  it('has a page per shortlisted submission, a page per judge and a dashboard per street', () => {
+    for (const submission of ['yuxiuge-2022', 'hongse-nanshi-2022', 'juneng-jianghai-2022', 'zhihui-wangge-2022']) {
+      expect(existsSync(join(outDir, 'campaigns', CAMPAIGN, submission, 'index.html')), submission).toBe(true);
+    }
+    // Not shortlisted: no review page.
+    expect(existsSync(join(outDir, 'campaigns', CAMPAIGN, 'fenlei-dudao-2022'))).toBe(false);
+    expect(existsSync(join(outDir, 'judges', 'judge-e', 'index.html'))).toBe(true);
+    expect(readdirSync(join(outDir, 'streets')).filter((name) => !name.endsWith('.html'))).toHaveLength(18);
+  });
+});
+
+describe('the coverage table', () => {
+  it('marks every judge × shortlisted submission: a declared conflict is excluded, not missing', () => {
+    const cells = coverage(page(`campaigns/${CAMPAIGN}`));
+    expect(cells.size).toBe(25);
+    const notScored = [...cells].filter(([, status]) => status !== 'scored');
+    expect(Object.fromEntries(notScored)).toEqual({
+      // judge-b declared a conflict with 南石头街道.
+      'judge-b/hongse-nanshi-2022': 'excluded',
+      // judge-d abstained on this one in the review itself.
+      'judge-d/lujiang-zhiyuan-2022': 'abstained',
+      // The deliberate gap.
+      'judge-e/juneng-jianghai-2022': 'missing',
+    });
+  });
+
+  it('links a missing score to a new review in the judges’ CMS, and a scored one to its entry', () => {
+    const html = page(`campaigns/${CAMPAIGN}`);
+    expect(cell(html, 'judge-e', 'juneng-jianghai-2022')).toContain(
+      `/admin/judges/#/collections/reviews-${CAMPAIGN}/new?judge=judge-e&amp;submission=juneng-jianghai-2022`,
+    );
+    expect(cell(html, 'judge-a', 'yuxiuge-2022')).toContain(
+      `/admin/judges/#/collections/reviews-${CAMPAIGN}/entries/judge-a/yuxiuge-2022`,
+    );
+    expect(cell(html, 'judge-b', 'hongse-nanshi-2022')).not.toContain('href=');
+  });
+
+  it('flags the incomplete panel instead of ranking it', () => {
+    const html = page(`campaigns/${CAMPAIGN}`);
+    const row = html.slice(html.indexOf('<tr data-submission="juneng-jianghai-2022"'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(/<td class="number"[^>]*>—<\/td>[\s\S]*评分未完成，不排名/);
+  });
+
+  it('shows each judge’s progress', () => {
+    const judge = page('judges/judge-e');
+    expect(judge).toContain('已评 4 / 应评 5');
+    expect(judge).toContain('待评 1 项');
+  });
+});
+
+describe('last changed, from Git history', () => {
+  it.each([
+    ['judge-b', 'yuxiuge-2022', '2022-05-06 10:30', '未提交'],
+    ['judge-a', 'yuxiuge-2022', '2022-05-06 10:30（之后有未提交的修改）', 'never'],
+    ['judge-c', 'zhihui-wangge-2022', '未提交', '2022-05-06'],
+  ])('%s on %s: %s', (judge, submission, expected, absent) => {
+    const html = cell(page(`campaigns/${CAMPAIGN}`), judge, submission);
+    expect(html).toContain(expected);
+    expect(html).not.toContain(absent);
+  });
+
+  it('is shown on the submission page too', () => {
+    expect(page(`campaigns/${CAMPAIGN}/yuxiuge-2022`)).toContain('最后修改：2022-05-06 10:30');
+  });
+});
+
+describe('blind mode', () => {
+  const judgesPages = () => [
+    page(`campaigns/${CAMPAIGN}`),
+    ...['yuxiuge-2022', 'hongse-nanshi-2022', 'juneng-jianghai-2022', 'zhihui-wangge-2022', 'lujiang-zhiyuan-2022'].map(
+      (submission) => page(`campaigns/${CAMPAIGN}/${submission}`),
+    ),
+    ...['judge-a', 'judge-b', 'judge-c', 'judge-d', 'judge-e'].map((judge) => page(`judges/${judge}`)),
+  ];
+
+  it('says so on the campaign page', () => {
+    expect(page(`campaigns/${CAMPAIGN}`)).toContain('匿名评审');
+  });
+
+  it('keeps applicant streets and organisations off every judges’ page', () => {
+    expect(applicants.length).toBeGreaterThan(10);
+    for (const html of judgesPages()) {
+      for (const name of applicants.filter(Boolean)) expect(html).not.toContain(name);
+    }
+  });
+
+  it('still shows a street office its own submissions and their stages', () => {
+    const street = page('streets/nanshitou');
+    expect(street).toContain('南石头街道党工委');
+    expect(street).toContain('data-stage="selected"');
+    expect(street).toContain('/admin/nanshitou/');
+  });
+});

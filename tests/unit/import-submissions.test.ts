@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { type ContentFile, fileExistsIn, readContentFiles } from '../../src/lib/content-files.ts';
+import { SUBMISSION_COLUMNS, TEMPLATE_COLUMNS, templateSheets } from '../../src/lib/import/columns.ts';
+import { parseCsv, stringifyCsv } from '../../src/lib/import/csv.ts';
+import {
+  formatRowProblem,
+  type ImportOptions,
+  importSubmissions,
+  normaliseDate,
+} from '../../src/lib/import/submissions.ts';
+import { readXlsx, type SheetCell, writeXlsx } from '../../src/lib/import/xlsx.ts';
+import { parseSource } from '../../src/lib/source.ts';
+import { validateContent } from '../../src/lib/validate.ts';
+
+const existing = readContentFiles('content');
+const options: ImportOptions = { campaign: '2026-call', existing, exists: fileExistsIn('content') };
+
+const HEADER = [
+  '编号',
+  '申报街道',
+  '申报单位',
+  '品牌名称',
+  '品牌类别',
+  '摘要',
+  '联系人',
+  '联系电话',
+  '提交日期',
+  '申报材料',
+];
+const GOOD: SheetCell[] = [
+  'changgang-test-2026',
+  '昌岗街道',
+  '昌岗街道党工委',
+  '测试品牌',
+  '党建引领基层治理',
+  '这是一份导入测试用的申报摘要，字数超过二十个字。',
+  '测试联系人',
+  '020-12345678',
+  '2026/10/9',
+  '## 项目简介\n\n正文第一段。',
+];
+const row = (changes: Record<number, SheetCell>): SheetCell[] => GOOD.map((cell, index) => changes[index] ?? cell);
+
+describe('template columns', () => {
+  it('take their headers from the submission schema labels', () => {
+    expect(templateSheets().header).toEqual([
+      '编号',
+      '申报街道',
+      '申报单位',
+      '品牌名称',
+      '品牌类别',
+      '摘要',
+      '联系人',
+      '联系电话',
+      '提交日期',
+      '申报材料',
+    ]);
+    expect(SUBMISSION_COLUMNS.map((column) => column.label)).toEqual(expect.arrayContaining(['征集令', '申报阶段']));
+  });
+
+  it('mark required columns from the schema', () => {
+    expect(TEMPLATE_COLUMNS.filter((column) => !column.required).map((column) => column.key)).toEqual([
+      'submitted',
+      'body',
+    ]);
+  });
+
+  it('import cleanly when filled in (the template round-trips)', () => {
+    const header = templateSheets().header;
+    const filled = header.map((label) => GOOD[HEADER.indexOf(label)] ?? '');
+    const result = importSubmissions(parseCsv(stringifyCsv([header, filled.map(String)])), options);
+    expect(result.problems.map(formatRowProblem)).toEqual([]);
+  });
+});
+
+describe('importSubmissions: a clean sheet', () => {
+  const result = importSubmissions([HEADER, GOOD], options);
+
+  it('has no problems and one file', () => {
+    expect(result.problems).toEqual([]);
+    expect(result.rows).toBe(1);
+    expect(result.files.map((file) => file.path)).toEqual(['submissions/2026-call/changgang/changgang-test-2026.md']);
+  });
+
+  it('writes a file the validator accepts, with names and labels turned into ids', () => {
+    const [file] = result.files;
+    const parsed = parseSource(file.text, 'md');
+    expect(parsed.data).toEqual({
+      id: 'changgang-test-2026',
+      campaign: '2026-call',
+      street: 'changgang',
+      organisation: '昌岗街道党工委',
+      title: '测试品牌',
+      category: 'governance',
+      summary: '这是一份导入测试用的申报摘要，字数超过二十个字。',
+      contact: { name: '测试联系人', phone: '020-12345678' },
+      submitted: '2026-10-09',
+      stage: 'submitted',
+    });
+    expect(parsed.body.trim()).toBe('## 项目简介\n\n正文第一段。');
+    const { problems } = validateContent([...existing, file], { exists: fileExistsIn('content') });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('importSubmissions: row-level problems, nothing written', () => {
+  it.each<[string, SheetCell[][], string[]]>([
+    [
+      'an unknown street, suggested from its name',
+      [row({ 1: '昌岗街' })],
+      ['第 2 行 申报街道：找不到街道“昌岗街”（是不是 昌岗街道（changgang）？）'],
+    ],
+    [
+      'a bad phone number and a short summary',
+      [row({ 7: '电话020', 5: '太短' })],
+      [
+        '第 2 行 摘要：summary（摘要）：摘要至少 20 个字（按提示修改 summary）',
+        '第 2 行 联系电话：phone（联系电话）：电话只能包含数字、括号、空格、加号和连字符（按提示修改 contact.phone）',
+      ],
+    ],
+    [
+      'a category that is neither a key nor a label',
+      [row({ 4: '治理' })],
+      [
+        '第 2 行 品牌类别：category（品牌类别）的值“治理”无效：应为以下之一：governance（党建引领基层治理）、digital-economy（数字经济发展）、high-quality（高质量发展）、other（其他）（从 governance、digital-economy、high-quality、other 中选一个）',
+      ],
+    ],
+    [
+      'an impossible date',
+      [row({ 8: '2026-02-30' })],
+      ['第 2 行 提交日期：submitted（提交日期）：不是有效的日期（按提示修改 submitted）'],
+    ],
+    [
+      'a missing id',
+      [row({ 0: '' })],
+      ['第 2 行 编号：缺少必填字段 id（编号）（添加 id（小写英文字母、数字和连字符，与文件名一致，保存后不要修改））'],
+    ],
+    [
+      'an id already used by another submission',
+      [row({ 0: 'hongse-wuye-2026' })],
+      [
+        '第 2 行 编号：编号“hongse-wuye-2026”重复，已被 content/submissions/2026-call/xingang/hongse-wuye-2026.md 使用（给其中一个条目换一个新的编号（并同时修改文件名））',
+      ],
+    ],
+    [
+      'the same id twice in the sheet',
+      [GOOD, row({ 1: 'changgang' })],
+      [
+        '第 3 行 编号：编号“changgang-test-2026”重复，已被 content/submissions/2026-call/changgang/changgang-test-2026.md 使用（给其中一个条目换一个新的编号（并同时修改文件名））',
+      ],
+    ],
+    [
+      'a good row and a bad one: only the bad one is reported, and nothing is written',
+      [GOOD, row({ 0: 'second-2026', 3: '' })],
+      ['第 3 行 品牌名称：缺少必填字段 title（品牌名称）（添加 title）'],
+    ],
+  ])('%s', (_, rows, expected) => {
+    const result = importSubmissions([HEADER, ...rows], options);
+    expect(result.problems.map(formatRowProblem)).toEqual(expected);
+    expect(result.files).toEqual([]);
+  });
+
+  it('refuses to overwrite an existing submission unless asked to replace it', () => {
+    const sheet = [HEADER, row({ 0: 'kechuang-rencai-2026', 1: 'guanzhou' })];
+    const refused = importSubmissions(sheet, options);
+    expect(refused.problems.map(formatRowProblem)).toEqual([
+      '第 2 行 编号：content/submissions/2026-call/guanzhou/kechuang-rencai-2026.md 已经存在（换一个编号；要用表格内容覆盖已有申报时，导入时加 --replace）',
+    ]);
+    const replaced = importSubmissions(sheet, { ...options, replace: true });
+    expect(replaced.problems).toEqual([]);
+    expect(replaced.replaced).toEqual(['submissions/2026-call/guanzhou/kechuang-rencai-2026.md']);
+  });
+
+  it.each<[string, SheetCell[][], Partial<ImportOptions>, string[]]>([
+    ['an empty sheet', [], {}, ['第 1 行：表格是空的（第一行写列名（可下载申报模板），下面每行一份申报）']],
+    ['a header and no rows', [HEADER], {}, ['第 2 行：表格里没有申报（在列名下面每行填写一份申报）']],
+    [
+      'a misspelt and a missing column',
+      [HEADER.map((label) => (label === '联系电话' ? '联系电活' : label)), GOOD],
+      {},
+      [
+        '第 1 行 联系电活：未知的列“联系电活”（列名可能写错了，应为 联系电话）',
+        '第 1 行 联系电话：缺少“联系电话”列（在第一行加上这一列（可下载申报模板对照））',
+      ],
+    ],
+    [
+      'no campaign given and no campaign column',
+      [HEADER, GOOD],
+      { campaign: undefined },
+      ['第 1 行 征集令：不知道这些申报属于哪个征集令（导入时用 --campaign 指定征集令编号，或在表格中加一列“征集令”）'],
+    ],
+    [
+      'an unknown campaign in the campaign column',
+      [
+        [...HEADER, '征集令'],
+        [...GOOD, '2026-cal'],
+      ],
+      { campaign: undefined },
+      ['第 2 行 征集令：找不到征集令“2026-cal”（是不是 2026-call？）'],
+    ],
+  ])('%s', (_, table, overrides, expected) => {
+    const result = importSubmissions(table, { ...options, ...overrides });
+    expect(result.problems.map(formatRowProblem)).toEqual(expected);
+    expect(result.files).toEqual([]);
+  });
+});
+
+describe('importSubmissions: spreadsheets as offices fill them in', () => {
+  it('finds the header below title rows, accepts marked headers and skips empty rows', () => {
+    const table: SheetCell[][] = [
+      [],
+      HEADER.map((label, index) => (index < 8 ? `${label}*` : `${label}（选填）`)),
+      GOOD,
+      [null, '', null],
+    ];
+    const result = importSubmissions(table, options);
+    expect(result.problems).toEqual([]);
+    expect(result.rows).toBe(1);
+  });
+
+  it.each<[SheetCell, string]>([
+    ['2026-10-09', '2026-10-09'],
+    ['2026/10/9', '2026-10-09'],
+    ['2026.10.09', '2026-10-09'],
+    ['2026年10月9日', '2026-10-09'],
+    [new Date(Date.UTC(2026, 9, 9)), '2026-10-09'],
+    [46304, '2026-10-09'],
+    ['下周', '下周'],
+  ])('date %j → %s', (cell, expected) => {
+    expect(normaliseDate(cell)).toBe(expected);
+  });
+
+  it('reads an XLSX sheet, numbers and dates included', async () => {
+    const bytes = await writeXlsx([
+      { name: '说明', rows: [['这张表不是申报']] },
+      {
+        name: '申报',
+        rows: [HEADER, GOOD.map((cell) => (cell === '020-12345678' ? 2012345678 : String(cell)))],
+        header: true,
+      },
+    ]);
+    const table = await readXlsx(bytes, '申报');
+    expect(table[0]).toEqual(HEADER);
+    const result = importSubmissions(table, options);
+    expect(result.problems).toEqual([]);
+    expect(parseSource((result.files[0] as ContentFile).text, 'md').data).toMatchObject({
+      contact: { phone: '2012345678' },
+    });
+  });
+});
