@@ -18,6 +18,7 @@ export const navigation = [
   { href: '/brands/', label: '党建品牌' },
   { href: '/streets/', label: '街道' },
   { href: '/sites/', label: '示范阵地' },
+  { href: '/map/', label: '地图' },
   { href: '/campaigns/', label: '征集令' },
   { href: '/about/', label: '关于' },
 ];

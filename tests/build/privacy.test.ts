@@ -1,6 +1,17 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { buildSite } from '../support/build.ts';
@@ -17,6 +28,8 @@ const CANARIES = {
   judgeCode: 'CANARY评委代号',
   judgeId: 'canary-judge-zq',
   reviewComment: 'CANARY评语内容',
+  // A judge's own score: only panel aggregates (2 decimals) may be published, never a single review's score.
+  reviewScore: '6.123456789',
 };
 
 let workDir: string;
@@ -71,6 +84,24 @@ beforeAll(() => {
   }
   for (const file of under('reviews')) editYaml(file, (doc) => doc.set('comment', CANARIES.reviewComment));
 
+  // The 2022 call publishes its panel scores, so the public build reads the reviews to compute them: the
+  // canary judge scores every submission the others reviewed, with the canary score on every criterion.
+  const campaign2022 = join(contentDir, 'campaigns', '2022-first-round.yaml');
+  editYaml(campaign2022, (doc) => doc.set('publishPanelScores', true));
+  const criteria = (parseDocument(readFileSync(campaign2022, 'utf8')).toJS().rubric as { id: string }[]).map(
+    (criterion) => criterion.id,
+  );
+  const reviewed = new Set(under('reviews').map((file) => file.split('/').at(-1) as string));
+  const canaryReviews = join(contentDir, 'reviews', '2022-first-round', CANARIES.judgeId);
+  mkdirSync(canaryReviews, { recursive: true });
+  for (const name of reviewed) {
+    const scores = criteria.map((id) => `  ${id}: ${CANARIES.reviewScore}`).join('\n');
+    writeFileSync(
+      join(canaryReviews, name),
+      `judge: ${CANARIES.judgeId}\nsubmission: ${name.replace(/\.yaml$/, '')}\nscores:\n${scores}\ncomment: ${CANARIES.reviewComment}\n`,
+    );
+  }
+
   buildSite({ CONTENT_DIR: contentDir, OUT_DIR: outDir });
 });
 
@@ -96,9 +127,41 @@ describe('the public build', () => {
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('海珠区');
   });
 
+  it('shows the published panel scores (the scan covers the path that reads reviews)', () => {
+    expect(readFileSync(join(outDir, 'campaigns', '2022-first-round', 'index.html'), 'utf8')).toContain('评审得分');
+  });
+
+  it('contains no page of the review site', () => {
+    const files = filesUnder(outDir).map((file) => file.slice(outDir.length));
+    expect(files.filter((file) => file.startsWith('/review/') || file.startsWith('/judges/'))).toEqual([]);
+    const needle = Buffer.from('评审工作台', 'utf8');
+    expect(filesUnder(outDir).filter((file) => readFileSync(file).includes(needle))).toEqual([]);
+  });
+
   it.each(Object.entries(CANARIES))('contains no %s canary in any output file', (_, canary) => {
     const needle = Buffer.from(canary, 'utf8');
     const leaks = filesUnder(outDir).filter((file) => readFileSync(file).includes(needle));
     expect(leaks.map((file) => file.slice(outDir.length))).toEqual([]);
+  });
+
+  /** The search index's chunks are gzip-compressed: the scan above cannot see inside them, this one does. */
+  const searchIndex = () =>
+    filesUnder(join(outDir, 'pagefind'))
+      .filter((file) => /\.pf_(fragment|index|filter|meta)$/.test(file))
+      .map((file) => ({ file, text: gunzipSync(readFileSync(file)).toString('utf8') }));
+
+  it('has a search index, and its decompressed chunks hold the public text', () => {
+    expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    const chunks = searchIndex();
+    expect(chunks.filter((chunk) => chunk.file.endsWith('.pf_fragment')).length).toBeGreaterThan(50);
+    expect(chunks.every((chunk) => chunk.text.startsWith('pagefind_dcd'))).toBe(true);
+    // Fragments keep the indexed text (with zero-width spaces between words): a public name must be found.
+    expect(chunks.some((chunk) => chunk.text.replace(/\u200b/g, '').includes('毓秀阁'))).toBe(true);
+  });
+
+  it.each(Object.entries(CANARIES))('has no %s canary in the decompressed search index', (_, canary) => {
+    const leaks = searchIndex().filter((chunk) => chunk.text.replace(/\u200b/g, '').includes(canary));
+    expect(leaks.map((chunk) => chunk.file.slice(outDir.length))).toEqual([]);
   });
 });
