@@ -22,7 +22,7 @@ export default defineConfig({
   srcDir: fileURLToPath(new URL('./review/', import.meta.url)),
   publicDir: fileURLToPath(new URL('./review/public/', import.meta.url)),
   outDir: resolve(process.env.REVIEW_OUT_DIR ?? 'dist-review'),
-  cacheDir: fileURLToPath(new URL('./node_modules/.astro-review/', import.meta.url)),
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? fileURLToPath(new URL('./node_modules/.astro-review/', import.meta.url)),
   base: REVIEW_BASE,
   site: process.env.REVIEW_SITE_URL ?? 'http://127.0.0.1:4322',
   trailingSlash: 'always',

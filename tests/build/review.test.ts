@@ -108,7 +108,12 @@ beforeAll(() => {
   );
 
   const result = spawnSync('npx', ['astro', 'build', '--config', 'astro.review.config.mjs', '--silent'], {
-    env: { ...process.env, CONTENT_DIR: contentDir, REVIEW_OUT_DIR: outDir },
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      REVIEW_OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(outDir, '..', '.astro-cache'),
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -19,8 +19,14 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Serves a built site from `root` on 127.0.0.1 the way a static host does (directory index, 404 page). */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site from `root` on 127.0.0.1 the way a static host does (directory index, 404 page),
+ * optionally with extra response headers for each request path (e.g. the security headers).
+ */
+export async function serveStatic(
+  root: string,
+  headers?: (pathname: string) => Record<string, string>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -31,8 +37,14 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = existsSync(file);
     const served = found ? file : join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
-    createReadStream(served).pipe(response);
+    response.writeHead(found ? 200 : 404, {
+      ...headers?.(path),
+      'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
+    });
+    // A file removed between the check and the read (a rebuild) ends the response, not the server.
+    createReadStream(served)
+      .on('error', () => response.destroy())
+      .pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,140 @@
+/**
+ * npm run check:budgets [dir]: measures a build (dist/ by default) against the
+ * budgets in src/lib/budgets.ts: HTML and CSS per content page, JavaScript per
+ * page type, the map bundle and the CMS bundle, all gzipped. Prints every
+ * measure; exits 1 listing each one over budget.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BUDGETS, type Budget, CONTENT_PAGE_PREFIXES, PAGE_TYPES } from '../src/lib/budgets.ts';
+
+const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(path);
+    else if (entry.name.endsWith('.html')) yield path;
+  }
+}
+
+/** JS files a module imports: statically only, or also dynamically and by URL (workers, lazily loaded chunks). */
+function imports(source: string, all: boolean): string[] {
+  const found = [...source.matchAll(/\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']([^"']+\.m?js)["']/g)].map(
+    (match) => match[1],
+  );
+  if (all) {
+    for (const match of source.matchAll(/["'`]((?:\.{0,2}\/)?(?:_astro\/)?[\w.~-]+\.(?:m?js|css))["'`]/g)) {
+      found.push(match[1]);
+    }
+  }
+  return found;
+}
+
+/** Files (under /_astro/ or the site's root) loaded by the page's module scripts, following imports. */
+function closure(dir: string, entries: string[], all: boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const path = queue.shift() as string;
+    if (seen.has(path) || !existsSync(join(dir, path))) continue;
+    seen.add(path);
+    if (!/\.m?js$/.test(path)) continue;
+    const base = path.slice(0, path.lastIndexOf('/') + 1);
+    for (const specifier of imports(readFileSync(join(dir, path), 'utf8'), all)) {
+      const resolved = specifier.startsWith('/')
+        ? specifier
+        : specifier.startsWith('_astro/')
+          ? `/${specifier}`
+          : new URL(specifier, `http://x${base}`).pathname;
+      queue.push(resolved);
+    }
+  }
+  return seen;
+}
+
+const sum = (dir: string, files: Iterable<string>) =>
+  [...files].reduce((total, file) => total + gzipped(readFileSync(join(dir, file))), 0);
+
+export interface Measure {
+  name: string;
+  bytes: number;
+  budget: number;
+  where: string;
+}
+
+/** Every measure of the build at `dir`, with its budget. */
+export function measure(dir: string, budgets: Record<string, Budget> = BUDGETS): Measure[] {
+  const pages = [...htmlFiles(dir)].map((file) => {
+    const path = `/${relative(dir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+    const html = readFileSync(file, 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
+    const styles = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
+      .map((match) => /href="([^"]+)"/.exec(match[0])?.[1])
+      .filter((href): href is string => Boolean(href?.startsWith('/')));
+    const inlineStyles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1]).join('');
+    return { path, html, scripts, styles, inlineStyles };
+  });
+  const worst = (name: string, values: { bytes: number; where: string }[]): Measure => {
+    const top = values.reduce((a, b) => (b.bytes > a.bytes ? b : a), { bytes: 0, where: '(none)' });
+    return { name, bytes: top.bytes, budget: budgets[name].gzipBytes, where: top.where };
+  };
+  const content = pages.filter((page) => CONTENT_PAGE_PREFIXES.some((prefix) => page.path.startsWith(prefix)));
+  const measures: Measure[] = [
+    worst(
+      'html-per-content-page',
+      content.map((page) => ({ bytes: gzipped(page.html), where: page.path })),
+    ),
+    worst(
+      'css-per-content-page',
+      content.map((page) => ({
+        bytes: sum(dir, page.styles) + (page.inlineStyles ? gzipped(page.inlineStyles) : 0),
+        where: page.path,
+      })),
+    ),
+  ];
+  for (const [type, pattern] of Object.entries(PAGE_TYPES)) {
+    measures.push(
+      worst(
+        `js-initial-${type}`,
+        pages
+          .filter((page) => pattern.test(page.path))
+          .map((page) => ({ bytes: sum(dir, closure(dir, page.scripts, false)), where: page.path })),
+      ),
+    );
+  }
+  const bundle = (name: string, path: string) => {
+    const page = pages.find((candidate) => candidate.path === path);
+    const files = closure(dir, page?.scripts ?? [], true);
+    return worst(name, [
+      { bytes: sum(dir, files), where: `${path} (${files.size} files, lazy chunks and worker included)` },
+    ]);
+  };
+  measures.push(bundle('map-bundle', '/map/'));
+  const admin = pages.find((page) => page.path.startsWith('/admin/') && page.scripts.length)?.path ?? '/admin/';
+  measures.push(bundle('cms-bundle', admin));
+  return measures;
+}
+
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The measures over budget, as lines for an error. */
+export function overBudget(measures: Measure[]): string[] {
+  return measures
+    .filter((m) => m.bytes > m.budget)
+    .map((m) => `${m.name}: ${kb(m.bytes)} gzipped > budget ${kb(m.budget)} (${m.where})`);
+}
+
+if (import.meta.main) {
+  const dir = process.argv[2] ?? 'dist';
+  const measures = measure(dir);
+  for (const m of measures) {
+    console.log(
+      `${m.bytes > m.budget ? '✗' : '✓'} ${m.name.padEnd(24)} ${kb(m.bytes).padStart(10)} / ${kb(m.budget)}  ${m.where}`,
+    );
+  }
+  const over = overBudget(measures);
+  if (over.length) console.error(`\nOver budget:\n${over.join('\n')}`);
+  process.exitCode = over.length ? 1 : 0;
+}

@@ -1,0 +1,211 @@
+/**
+ * The site's HTTP response headers, defined once: the Content-Security-Policy
+ * and the other security headers, and the cache rules. Every deploy format is
+ * rendered from here by `npm run headers` (scripts/security-headers.ts):
+ * public/_headers (Netlify / Cloudflare Pages style), deploy/nginx.conf and the
+ * nginx block in docs/deploy.md; tests/unit/security-headers.test.ts checks
+ * they agree, and the browser tests serve the build with `headersFor`.
+ *
+ * Scripts: `script-src 'self'` plus the hashes of the only inline scripts the
+ * site emits (two one-line scripts in MiniMap.astro and MapView.astro that
+ * unhide the map frame before first paint). The build
+ * (src/integrations/security-headers.ts) fails when a page carries an inline
+ * script whose hash is not listed here, so the policy cannot silently drift.
+ */
+import { createHash } from 'node:crypto';
+
+/** sha256 of each inline script the site emits, in CSP source form. */
+export const INLINE_SCRIPT_HASHES = [
+  // MiniMap.astro: document.currentScript.previousElementSibling.hidden = false;
+  "'sha256-J3iRR4x3nSwIK+NxZK0VPd9mLBXB9QnDf8gFZI8lwkY='",
+  // MapView.astro: for (const element of document.querySelectorAll(…)) element.hidden = false;
+  "'sha256-UX0zZuLHPhpgLgSFQi6HTJRRHOJqgj44vUI5qojdD30='",
+];
+
+/** The CSP source of an inline script's text, as the browser hashes it (the exact text between the tags). */
+export function inlineScriptHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** Tianditu tile hosts (t0–t7), used only when PUBLIC_TIANDITU_KEY is set; allowed so one policy fits both maps. */
+const TIANDITU = 'https://*.tianditu.gov.cn';
+
+type Directives = Record<string, string[]>;
+
+/** The public site: no inline script but the hashed ones, no eval except WebAssembly (Pagefind), nothing from elsewhere. */
+export const SITE_CSP: Directives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'", ...INLINE_SCRIPT_HASHES],
+  // Astro inlines small component stylesheets and the map legend uses style attributes.
+  'style-src': ["'self'", "'unsafe-inline'"],
+  // MapLibre decodes images through blob: URLs; favicons and covers are files of the site.
+  'img-src': ["'self'", 'data:', 'blob:', TIANDITU],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'", TIANDITU],
+  'worker-src': ["'self'", 'blob:'],
+  'child-src': ["'self'", 'blob:'],
+  'frame-src': ["'none'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'manifest-src': ["'self'"],
+};
+
+/**
+ * The CMS (/admin/): Decap talks to the Git host's API (or the local proxy on
+ * 127.0.0.1 during `npm run cms`), shows images from it and inlines its styles.
+ */
+export const ADMIN_CSP: Directives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'unsafe-eval'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
+  'media-src': ["'self'", 'blob:', 'https:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
+  'worker-src': ["'self'", 'blob:'],
+  'frame-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export function cspString(directives: Directives): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+}
+
+/** Headers every response carries. */
+const COMMON: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  // The map's locate button is the only feature that asks for anything.
+  'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()',
+  'X-Frame-Options': 'DENY',
+};
+
+/** Cache rules, by path prefix. */
+export const CACHE = {
+  /** HTML and anything not listed below: always revalidated. */
+  html: 'no-cache',
+  /** /_astro/: file names carry a content hash. */
+  hashed: 'public, max-age=31536000, immutable',
+  /** /pagefind/ and the map data: rebuilt with every publish, names not all hashed. */
+  short: 'public, max-age=300, must-revalidate',
+};
+
+export const HASHED_PREFIX = '/_astro/';
+export const SHORT_CACHE_PREFIXES = ['/pagefind/', '/map-data/', '/map-data.json', '/search-vocabulary.json'];
+export const ADMIN_PREFIX = '/admin/';
+
+export type Section = 'site' | 'admin';
+
+/** The security headers for a section of the site. */
+export function securityHeaders(section: Section): Record<string, string> {
+  return {
+    'Content-Security-Policy': cspString(section === 'admin' ? ADMIN_CSP : SITE_CSP),
+    ...COMMON,
+    // Decap signs in through a popup that reports back to this window.
+    'Cross-Origin-Opener-Policy': section === 'admin' ? 'same-origin-allow-popups' : 'same-origin',
+  };
+}
+
+export function cacheControlFor(pathname: string): string {
+  if (pathname.startsWith(HASHED_PREFIX)) return CACHE.hashed;
+  if (SHORT_CACHE_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return CACHE.short;
+  return CACHE.html;
+}
+
+/** Every header the host sends for a path: what _headers and nginx.conf encode, and what the test server sends. */
+export function headersFor(pathname: string): Record<string, string> {
+  const section: Section = pathname.startsWith(ADMIN_PREFIX) ? 'admin' : 'site';
+  return { ...securityHeaders(section), 'Cache-Control': cacheControlFor(pathname) };
+}
+
+const GENERATED = 'Generated by `npm run headers` from src/lib/security-headers.ts: edit that module, not this file.';
+
+/**
+ * public/_headers, Cloudflare Pages style (`! Name` detaches a header set by an
+ * earlier rule, so /admin/ gets its own policy instead of both).
+ */
+export function renderHeadersFile(): string {
+  const block = (pattern: string, headers: Record<string, string>, detach: string[] = []) =>
+    [
+      pattern,
+      ...detach.map((name) => `  ! ${name}`),
+      ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),
+    ].join('\n');
+  const site = securityHeaders('site');
+  const admin = securityHeaders('admin');
+  const adminOnly = Object.fromEntries(Object.entries(admin).filter(([name, value]) => site[name] !== value));
+  return [
+    `# ${GENERATED}`,
+    block('/*', { ...site, 'Cache-Control': CACHE.html }),
+    block(`${HASHED_PREFIX}*`, { 'Cache-Control': CACHE.hashed }, ['Cache-Control']),
+    ...SHORT_CACHE_PREFIXES.map((prefix) =>
+      block(prefix.endsWith('/') ? `${prefix}*` : prefix, { 'Cache-Control': CACHE.short }, ['Cache-Control']),
+    ),
+    block(`${ADMIN_PREFIX}*`, adminOnly, Object.keys(adminOnly)),
+    '',
+  ].join('\n\n');
+}
+
+const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * An nginx server block serving dist/ with these headers and cache rules.
+ * nginx drops server-level add_header lines in any location that has its own,
+ * so each location repeats the full set (`always`: on 404s too).
+ */
+export function renderNginx(root = '/srv/haizhu/dist', listen = '80'): string {
+  const headers = (values: Record<string, string>, indent: string) =>
+    Object.entries(values)
+      .map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`)
+      .join('\n');
+  const location = (match: string, pathname: string, extra: string[] = [], nested: string[] = []) =>
+    [
+      `  location ${match} {`,
+      ...extra.map((line) => `    ${line}`),
+      headers(headersFor(pathname), '    '),
+      ...nested.map((line) => `    ${line}`),
+      '  }',
+    ].join('\n');
+  return [
+    `# ${GENERATED}`,
+    '# Replace root (the built dist/) and listen; put TLS in front or add ssl lines here.',
+    'server {',
+    `  listen ${listen};`,
+    '  server_name _;',
+    `  root ${root};`,
+    '  index index.html;',
+    '  charset utf-8;',
+    '  server_tokens off;',
+    '  absolute_redirect off;',
+    '  # Precompressed files written by scripts/precompress.ts (file.gz next to file); on-the-fly gzip otherwise.',
+    '  gzip_static on;',
+    '  gzip on;',
+    '  gzip_comp_level 6;',
+    '  gzip_types text/css application/javascript text/javascript application/json image/svg+xml application/xml text/plain application/wasm;',
+    '  # With ngx_brotli installed, uncomment: brotli_static on;',
+    '  error_page 404 /404.html;',
+    location('/', '/index.html', ['try_files $uri $uri/ =404;']),
+    // Debian's mime.types lacks .mjs (MapLibre's worker): served as octet-stream, nosniff would block it.
+    // The nested block has no add_header of its own, so it inherits this location's.
+    location(
+      HASHED_PREFIX,
+      `${HASHED_PREFIX}x.js`,
+      [],
+      ['location ~ \\.mjs$ { types { } default_type text/javascript; }'],
+    ),
+    location('/pagefind/', '/pagefind/x'),
+    location('/map-data/', '/map-data/x'),
+    location('= /map-data.json', '/map-data.json'),
+    location('= /search-vocabulary.json', '/search-vocabulary.json'),
+    location(ADMIN_PREFIX, `${ADMIN_PREFIX}x`, ['try_files $uri $uri/ =404;']),
+    '}',
+    '',
+  ].join('\n');
+}
