@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CONTENT_DIR } from './src/content-dir.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { nestHeadings, safeMarkdown } from './src/lib/safe-markdown.ts';
 
@@ -12,14 +13,20 @@ export default defineConfig({
   // Absolute URLs for the sitemap and sharing cards; set PUBLIC_SITE_URL in production.
   site: process.env.PUBLIC_SITE_URL ?? 'http://127.0.0.1:4321',
   outDir: process.env.OUT_DIR ?? 'dist',
+  // A build from another content folder keeps its content cache apart, so the next build of content/ never
+  // reuses entries whose files were in a folder since deleted (tests and benchmarks build from temp copies).
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [
     validateContentIntegration(CONTENT_DIR),
     react(),
-    // The CMS pages (/admin/…) are tools for editors, not pages of the site.
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
+    // The CMS pages (/admin/…) are tools for editors, and posters (…/poster/) print a page already listed.
+    sitemap({
+      filter: (page) => !new URL(page).pathname.startsWith('/admin/') && !new URL(page).pathname.endsWith('/poster/'),
+    }),
     pagefindIntegration(),
+    securityHeadersIntegration(),
   ],
   markdown: { processor: satteri({ mdastPlugins: [safeMarkdown, nestHeadings] }) },
   devToolbar: { enabled: false },
