@@ -4,7 +4,7 @@
  * `path:line field: message (fix)` and exits 1 when there is any.
  */
 import { resolve } from 'node:path';
-import { fileExistsIn, readContentFiles } from '../src/lib/content-files.ts';
+import { fileExistsIn, fileTextIn, readContentFiles } from '../src/lib/content-files.ts';
 import { formatReport } from '../src/lib/report.ts';
 import { validateContent } from '../src/lib/validate.ts';
 
@@ -14,6 +14,7 @@ try {
   const { problems } = validateContent(files, {
     displayRoot: contentDir.replace(/\/$/, ''),
     exists: fileExistsIn(resolve(contentDir)),
+    readText: fileTextIn(resolve(contentDir)),
   });
   const report = formatReport(problems, files.length);
   (problems.length ? console.error : console.log)(report);

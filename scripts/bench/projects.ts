@@ -85,7 +85,7 @@ export interface BareOptions {
   bytesPerPage: number;
 }
 
-/** Bytes of one filler sentence in UTF-8 (Chinese characters take three). */
+/** The filler sentence; in UTF-8 each Chinese character takes three bytes. */
 const SENTENCE = '街道党工委以党建引领基层治理，把党组织建在小区、楼栋和商圈，让党员在家门口亮身份、作表率。';
 /** Bytes of a bare page without its filler text, measured from a built page. */
 const BARE_OVERHEAD = 900;

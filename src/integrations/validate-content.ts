@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { fileExistsIn, readContentFiles } from '../lib/content-files.ts';
+import { fileExistsIn, fileTextIn, readContentFiles } from '../lib/content-files.ts';
 import { formatReport } from '../lib/report.ts';
 import { validateContent } from '../lib/validate.ts';
 
@@ -18,6 +18,7 @@ export function validateContentIntegration(contentDir: string): AstroIntegration
         const { problems } = validateContent(files, {
           displayRoot: contentDir,
           exists: fileExistsIn(resolve(contentDir)),
+          readText: fileTextIn(resolve(contentDir)),
         });
         if (!problems.length) {
           logger.info(formatReport(problems, files.length));

@@ -31,3 +31,6 @@ export function readContentFiles(contentDir: string): ContentFile[] {
 
 /** Whether a path relative to the content folder names an existing file. */
 export const fileExistsIn = (contentDir: string) => (path: string) => existsSync(join(contentDir, path));
+
+/** Reads a file relative to the content folder as text. */
+export const fileTextIn = (contentDir: string) => (path: string) => readFileSync(join(contentDir, path), 'utf8');

@@ -12,6 +12,7 @@ export function checkRelations(
   unparsedIds: Record<CollectionName, string[]>,
   root: string,
   exists: (path: string) => boolean,
+  readText?: (path: string) => string,
 ): Problem[] {
   const problems: Problem[] = [];
   const at = (entry: Entry, path: PropertyKey[], message: string, fix: string) =>
@@ -62,8 +63,8 @@ export function checkRelations(
   }
 
   for (const entry of entries.brands) {
-    checkImages(root, entry, ['cover'], entry.data.cover ? [entry.data.cover] : [], exists, at, true);
-    checkImages(root, entry, ['gallery'], entry.data.gallery as unknown[], exists, at);
+    checkImages(root, entry, ['cover'], entry.data.cover ? [entry.data.cover] : [], exists, at, readText, true);
+    checkImages(root, entry, ['gallery'], entry.data.gallery as unknown[], exists, at, readText);
   }
 
   const beltStops = new Map<string, Entry[]>();
@@ -73,7 +74,7 @@ export function checkRelations(
       const key = `${site.belt.belt}#${site.belt.order}`;
       beltStops.set(key, [...(beltStops.get(key) ?? []), entry]);
     }
-    checkImages(root, entry, ['photos'], site.photos, exists, at);
+    checkImages(root, entry, ['photos'], site.photos, exists, at, readText);
   }
   for (const [key, stops] of beltStops) {
     for (const entry of stops.slice(1)) {
@@ -260,6 +261,9 @@ export function sibling(entryPath: string, relativePath: string): string {
   return parts.join('/');
 }
 
+/** What in an SVG file could run script when the image is opened on its own. */
+const SVG_SCRIPT = /<script\b|<foreignObject\b|\son[a-z]+\s*=|javascript:/i;
+
 function checkImages(
   root: string,
   entry: Entry,
@@ -267,16 +271,21 @@ function checkImages(
   images: unknown[],
   exists: (path: string) => boolean,
   at: (entry: Entry, path: PropertyKey[], message: string, fix: string) => void,
+  readText?: (path: string) => string,
   single = false,
 ) {
   images.forEach((image, index) => {
     const { src } = image as { src: string };
-    if (!exists(sibling(entry.path, src))) {
+    const path = [...field, ...(single ? [] : [index]), 'src'];
+    const file = sibling(entry.path, src);
+    if (!exists(file)) {
+      at(entry, path, `找不到图片 ${src}`, `把图片放到 ${root}/${file}，或改正路径`);
+    } else if (readText && /\.svg$/i.test(file) && SVG_SCRIPT.test(readText(file))) {
       at(
         entry,
-        [...field, ...(single ? [] : [index]), 'src'],
-        `找不到图片 ${src}`,
-        `把图片放到 ${root}/${sibling(entry.path, src)}，或改正路径`,
+        path,
+        `SVG 图片 ${src} 含有脚本或事件属性，打开图片时可能执行代码`,
+        '改用 PNG 或 JPG，或把 SVG 重新导出为不含脚本的纯图形',
       );
     }
   });

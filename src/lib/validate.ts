@@ -42,6 +42,8 @@ export interface ValidateOptions {
   displayRoot?: string;
   /** Whether a path relative to the content folder exists (for images and attachments). */
   exists: (path: string) => boolean;
+  /** Reads a file relative to the content folder, so SVG images can be checked for script. */
+  readText?: (path: string) => string;
 }
 
 const EXTENSIONS: Record<CollectionSpec['format'], string> = {
@@ -123,7 +125,10 @@ export function validateContent(files: readonly ContentFile[], options: Validate
     });
   }
 
-  problems.push(...checkDuplicates(entries, root), ...checkRelations(entries, unparsedIds, root, options.exists));
+  problems.push(
+    ...checkDuplicates(entries, root),
+    ...checkRelations(entries, unparsedIds, root, options.exists, options.readText),
+  );
   // Code-point order, so the report reads the same on every machine whatever its locale.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { entries, problems };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fileExistsIn, readContentFiles } from '../../src/lib/content-files.ts';
+import { fileExistsIn, fileTextIn, readContentFiles } from '../../src/lib/content-files.ts';
 import { formatProblem, formatReport } from '../../src/lib/report.ts';
 import { type Problem, validateContent } from '../../src/lib/validate.ts';
 
@@ -169,5 +169,44 @@ describe('validateContent on files given directly', () => {
     expect(run([{ path: 'brands/yuxiuge.md', text: '' }]).map(formatProblem)).toEqual([
       'content/brands/yuxiuge.md:1: 党建品牌文件放错了层级 (应放在 brands/<street>/<id>.md)',
     ]);
+  });
+});
+
+describe('SVG images', () => {
+  const valid = readContentFiles('tests/fixtures/valid');
+  const dir = 'tests/fixtures/valid';
+  const cover = valid.find((file) => file.path.startsWith('brands/') && file.path.endsWith('.md'));
+  const coverSrc = cover ? /src: (\S+\.svg)/.exec(cover.text)?.[1] : undefined;
+
+  it.each([
+    ['a script element', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+    ['an event handler', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'],
+    ['a javascript: link', '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)">x</a></svg>'],
+    ['embedded HTML', '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>'],
+  ])('are refused when they carry %s', (_, svg) => {
+    expect(cover && coverSrc).toBeTruthy();
+    if (!cover || !coverSrc) return;
+    const imagePath = `${cover.path.split('/').slice(0, -1).join('/')}/${coverSrc}`;
+    const { problems } = validateContent(valid, {
+      displayRoot: dir,
+      exists: fileExistsIn(dir),
+      readText: (path) => (path === imagePath ? svg : '<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${dir}/${cover.path}:\\d+ cover\\.src: SVG 图片 ${coverSrc} 含有脚本或事件属性，打开图片时可能执行代码 `,
+        ),
+      ),
+    ]);
+  });
+
+  it('pass when they are plain drawings', () => {
+    const { problems } = validateContent(valid, {
+      displayRoot: dir,
+      exists: fileExistsIn(dir),
+      readText: fileTextIn(dir),
+    });
+    expect(problems).toEqual([]);
   });
 });
