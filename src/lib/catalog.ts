@@ -100,15 +100,21 @@ export function buildCatalog<E>(input: CatalogInput<E>) {
     beltStops: (id: string) => stopsByBelt.get(id) ?? [],
     /** Up to `limit` other brands: same category and street first, then same category, then same street. */
     relatedBrands: (brand: Item<Brand, E>, limit = 3) => {
-      const sameCategory = brandsByCategory.get(brand.data.category) ?? [];
       const sameStreet = brandsByStreet.get(brand.data.street) ?? [];
-      const ranked = [
-        ...sameCategory.filter((other) => other.data.street === brand.data.street),
-        ...sameCategory,
-        ...sameStreet,
-      ];
-      return [...new Set(ranked)].filter((other) => other !== brand).slice(0, limit);
+      const related = new Set<Item<Brand, E>>();
+      // Each pass stops once the limit is reached, so no page copies a whole category.
+      const take = (candidates: Iterable<Item<Brand, E>>) => {
+        for (const other of candidates) {
+          if (related.size >= limit) return;
+          if (other !== brand) related.add(other);
+        }
+      };
+      take(sameStreet.filter((other) => other.data.category === brand.data.category));
+      take(brandsByCategory.get(brand.data.category) ?? []);
+      take(sameStreet);
+      return [...related];
     },
+
     featuredBrands: () => brands.filter((brand) => brand.data.status === 'featured'),
     /** Headline figures for the home page, all counted from content. */
     figures: () => ({

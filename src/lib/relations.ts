@@ -25,6 +25,16 @@ export function checkRelations(
     });
 
   const candidates = new Map<CollectionName, Candidate[]>();
+  const ids = new Map<CollectionName, Set<string>>();
+  /** Whether an id exists in a collection (a set: references are checked once per entry and field). */
+  const isKnown = (name: CollectionName, id: string) => {
+    let set = ids.get(name);
+    if (!set) {
+      set = new Set(known(name).map((candidate) => candidate.key));
+      ids.set(name, set);
+    }
+    return set.has(id);
+  };
   /** Known ids of a collection, with the names people write instead of them (for suggestions). */
   const known = (name: CollectionName): Candidate[] => {
     let list = candidates.get(name);
@@ -48,7 +58,7 @@ export function checkRelations(
       for (const field of fields) {
         for (const { path, id } of referencedIds(entry.data, field.path)) {
           const target = field.references;
-          if (known(target).some((candidate) => candidate.key === id)) continue;
+          if (isKnown(target, id)) continue;
           const guess = nearest(id, known(target));
           const label = collections[target].label;
           at(
