@@ -35,10 +35,18 @@ function keyed<T>(items: T[], keyOf: (item: T) => unknown): [string, T][] {
   });
 }
 
-function Picture({ image, getAsset }: { image: Image; getAsset: PreviewTemplateComponentProps['getAsset'] }) {
+function Picture({
+  image,
+  getAsset,
+  className,
+}: {
+  image: Image;
+  getAsset: PreviewTemplateComponentProps['getAsset'];
+  className?: string;
+}) {
   if (!image.src) return null;
   const asset = getAsset(image.src);
-  return <img src={asset ? String(asset) : image.src} alt={image.alt ?? ''} />;
+  return <img src={asset ? String(asset) : image.src} alt={image.alt ?? ''} className={className} />;
 }
 
 function SampleBadge({ sample }: { sample: unknown }) {
@@ -86,7 +94,7 @@ export function BrandPreview({ entry, widgetFor, getAsset }: PreviewTemplateComp
             <p className="notice">此品牌为演示用示例，内容为虚构，仅用于展示网站功能，并非真实的党建品牌信息。</p>
           ) : null}
         </header>
-        {cover?.src ? <Picture image={cover} getAsset={getAsset} /> : null}
+        {cover?.src ? <Picture image={cover} getAsset={getAsset} className="cover-image" /> : null}
         <p className="prose">{String(data.summary ?? '')}</p>
         {figures.length > 0 && (
           <section aria-labelledby="figures-title">
@@ -149,7 +157,7 @@ export function SitePreview({ entry, getAsset }: PreviewTemplateComponentProps) 
         {String(data.name ?? '')} <SampleBadge sample={data.sample} />
       </h1>
       {data.sample ? <p className="notice">此阵地为演示用示例，名称、地址和开放时间均为虚构，请勿前往。</p> : null}
-      <dl className="site-facts">
+      <dl className="facts">
         <dt>类型</dt>
         <dd>{label(SITE_TYPES, data.type)}</dd>
         <dt>街道</dt>
