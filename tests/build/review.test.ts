@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { buildSite } from '../support/build.ts';
 
 /**
  * Builds the review site (npm run build:review) from a copy of the content
@@ -107,19 +108,7 @@ beforeAll(() => {
     doc.set('comment', '提交之后又修改过的评语。'),
   );
 
-  const result = spawnSync('npx', ['astro', 'build', '--config', 'astro.review.config.mjs', '--silent'], {
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      REVIEW_OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: join(outDir, '..', '.astro-cache'),
-    },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) {
-    throw new Error(`review build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`.slice(-8000));
-  }
+  buildSite({ CONTENT_DIR: contentDir, REVIEW_OUT_DIR: outDir }, 'astro.review.config.mjs');
 });
 
 afterAll(() => {
