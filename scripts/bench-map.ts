@@ -4,7 +4,8 @@
  * Measures the map page with a large synthetic data set in headless Chromium
  * (SwiftShader WebGL, as in the browser tests):
  * - bytes transferred for the map page's data (gzip, as a production host sends it),
- * - time from navigation to the map's first `idle` (library, data, clustering, drawing),
+ * - time from asking for the map (the button over the page's drawing) to its
+ *   first `idle` (library, data, clustering, drawing),
  * - time to `idle` after zooming in two levels.
  * It builds the site (unless --dist names a build), generates N sites on the
  * 18 real streets, encodes them with the site's own map-data code, and serves
@@ -60,7 +61,7 @@ interface Run {
   allBytes: number;
   firstIdleMs: number;
   zoomIdleMs: number;
-  /** The page's own marks (map:visible, map:library, map:created, map:load), ms since navigation. */
+  /** The page's own marks (map:activate, map:library, map:created, map:load), ms since navigation. */
   marks: Record<string, number>;
 }
 
@@ -146,11 +147,19 @@ async function measure(
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('  page error:', error.message));
-  await page.goto(url);
-  const handle = await page.waitForFunction(() => performance.getEntriesByName('map:first-idle')[0]?.startTime, null, {
-    timeout: 180_000,
-    polling: 50,
-  });
+  await page.goto(url, { waitUntil: 'load' });
+  // The page shows its drawing first; the map starts when asked for, as a visitor would.
+  await page.locator('[data-map-activate]').click();
+  const handle = await page.waitForFunction(
+    () => {
+      const [activate, idle] = ['map:activate', 'map:first-idle'].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime,
+      );
+      return activate !== undefined && idle !== undefined ? idle - activate : undefined;
+    },
+    null,
+    { timeout: 180_000, polling: 50 },
+  );
   const firstIdleMs = (await handle.jsonValue()) as number;
   const marks = await page.evaluate(() =>
     Object.fromEntries(
@@ -283,9 +292,10 @@ async function main() {
       `(${catalog.brands.length.toLocaleString('en')} brands, one belt), median of ${RUNS} runs each, ` +
       `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, ` +
       `${chromiumVersion} headless with SwiftShader WebGL, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ` +
-      `MapLibre GL JS ${version('maplibre-gl')}, files served from 127.0.0.1 with gzip level 6.`,
+      `MapLibre GL JS ${version('maplibre-gl')}, files served from 127.0.0.1 with gzip level 6. ` +
+      'The page first shows its drawing (made at build time); the clock starts when the benchmark presses the button that opens the zoomable map.',
     '',
-    '| mode | map data transferred | first idle (median, range) | idle after zoom +2 | all bytes of the page load |',
+    '| mode | map data transferred | asked for → first idle (median, range) | idle after zoom +2 | all bytes of the page load |',
     '|---|---:|---:|---:|---:|',
     ...summary.map(
       (row) =>

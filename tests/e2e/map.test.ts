@@ -66,6 +66,12 @@ async function mapReady(page: Page, selector = '[data-map]') {
   );
 }
 
+/** Asks for the zoomable map (the button over the drawing) and waits until it has settled. */
+async function openLiveMap(page: Page) {
+  await page.getByRole('button', { name: '打开可拖动、缩放的地图' }).click();
+  await mapReady(page);
+}
+
 /** Runs `action`, then waits for the map's next `idle`. */
 async function untilIdle(page: Page, action: () => Promise<unknown>) {
   await page.evaluate(() => {
@@ -139,9 +145,35 @@ async function pixelCounts(page: Page, png: Buffer, colours: string[]) {
 }
 
 describe('the map page (/map/)', () => {
+  it('first shows every site on a drawing made at build time, and downloads no map library until asked', async () => {
+    const { page, context, requests, foreign } = await open('/map/');
+    await page.waitForLoadState('load');
+    const drawing = page.getByRole('img', { name: /阵地分布示意图/ });
+    await expect(drawing.isVisible()).resolves.toBe(true);
+    const listed = await page.locator('[data-site-item]').count();
+    await expect(
+      drawing.getAttribute('aria-labelledby').then((id) => page.locator(`#${id}`).textContent()),
+    ).resolves.toContain(`共 ${listed} 个阵地`);
+    // Every site is drawn once: on its own, or counted in a cluster.
+    const drawn = await page.evaluate(() => {
+      const svg = document.querySelector('[data-map-preview]') as SVGElement;
+      const counts = [...svg.querySelectorAll('.map-preview-count')].map((text) => Number(text.textContent));
+      return svg.querySelectorAll('circle').length - counts.length + counts.reduce((sum, count) => sum + count, 0);
+    });
+    expect(drawn).toBe(listed);
+    expect(requests.filter((url) => /maplibre|map-data/.test(url))).toEqual([]);
+    await openLiveMap(page);
+    expect(requests.some((url) => /\/_astro\/maplibre[^/]*\.js$/.test(url))).toBe(true);
+    // The live map replaces the drawing.
+    await expect(page.locator('[data-map-preview]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-map-activate]').count()).resolves.toBe(0);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
   it('draws the schematic: coloured points and clusters on the backdrop, with a legend, the 示意图 note and no foreign request', async () => {
     const { page, context, foreign, requests } = await open('/map/');
-    await mapReady(page);
+    await openLiveMap(page);
     const shot = await page.locator('[data-map]').screenshot();
     const { counts, other, total } = await pixelCounts(page, shot, [
       SITE_TYPE_COLOURS['service-centre'],
@@ -154,7 +186,7 @@ describe('the map page (/map/)', () => {
     const legend = await page.getByRole('list', { name: '图例' }).textContent();
     for (const label of ['党群服务中心', '示范点', '红色驿站', '企业党建阵地', '示范带站点'])
       expect(legend).toContain(label);
-    // The library came from this site, only once the map was there to show.
+    // The library came from this site, once the visitor asked for the map.
     expect(requests.some((url) => /\/_astro\/maplibre[^/]*\.js$/.test(url))).toBe(true);
     expect(requests.some((url) => url.endsWith('/map-data.json'))).toBe(true);
     expect(foreign).toEqual([]);
@@ -163,7 +195,7 @@ describe('the map page (/map/)', () => {
 
   it('zooms in when a cluster is clicked', async () => {
     const { page, context } = await open('/map/');
-    await mapReady(page);
+    await openLiveMap(page);
     let cluster = await featurePixel(page, 'site-clusters');
     for (let tries = 0; !cluster && tries < 3; tries++) {
       // Zoom out until some sites cluster.
@@ -189,7 +221,7 @@ describe('the map page (/map/)', () => {
 
   it('opens a popup for a clicked site, with links to the site and its brand', async () => {
     const { page, context } = await open('/map/');
-    await mapReady(page);
+    await openLiveMap(page);
     // Close enough that every site is its own point.
     await untilIdle(page, () =>
       page.evaluate(() => {
@@ -238,7 +270,7 @@ describe('the map page (/map/)', () => {
 
   it('filters by street, type, category and belt, reflects them in the address, and reads them back from it', async () => {
     const { page, context } = await open('/map/');
-    await mapReady(page);
+    await openLiveMap(page);
     const count = () => page.locator('[data-map]').getAttribute('data-visible-sites').then(Number);
     const listed = () => page.locator('[data-site-item]:not([hidden])').count();
     const total = await count();
@@ -285,6 +317,15 @@ describe('the map page (/map/)', () => {
     await context.close();
   });
 
+  it('opens the zoomable map when a filter changes, since the drawing shows every site', async () => {
+    const { page, context } = await open('/map/');
+    await page.getByLabel('街道', { exact: true }).selectOption('pazhou');
+    await mapReady(page);
+    const listed = await page.locator('[data-site-item]:not([hidden])').count();
+    await expect(page.locator('[data-map]').getAttribute('data-visible-sites').then(Number)).resolves.toBe(listed);
+    await context.close();
+  });
+
   it('shows a demonstration belt as a numbered route with its stops listed in order beside the map', async () => {
     const { page, context } = await open('/map/');
     const belt = await page.locator('#map-belt option:not([value=""])').first().getAttribute('value');
@@ -311,9 +352,12 @@ describe('the map page (/map/)', () => {
     await context.close();
   });
 
-  it('can be used from the keyboard: labelled controls, and 在地图上查看 opens a site’s popup with focus on its link', async () => {
+  it('can be used from the keyboard: the map opens from its button with focus on it, and 在地图上查看 opens a site’s popup with focus on its link', async () => {
     const { page, context } = await open('/map/');
+    await page.getByRole('button', { name: '打开可拖动、缩放的地图' }).focus();
+    await page.keyboard.press('Enter');
     await mapReady(page);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('maplibregl-canvas'));
     for (const label of ['街道', '阵地类型', '品牌类别', '示范带']) {
       await expect(page.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
     }
@@ -332,7 +376,7 @@ describe('the map page (/map/)', () => {
 });
 
 describe('without WebGL or JavaScript', () => {
-  it('shows the list of sites grouped by street instead of the map, and does not download the map library', async () => {
+  it('keeps the drawing and the list of sites grouped by street, says why, and does not download the map library', async () => {
     const { page, context, requests } = await open('/map/', DESKTOP, () => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
@@ -340,10 +384,12 @@ describe('without WebGL or JavaScript', () => {
         return (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
       } as typeof original;
     });
+    await page.getByRole('button', { name: '打开可拖动、缩放的地图' }).click();
     const note = page.locator('[data-map-fallback]');
     await note.waitFor({ state: 'visible' });
     await expect(note.textContent()).resolves.toContain('WebGL');
-    await expect(page.locator('[data-map-frame]').isHidden()).resolves.toBe(true);
+    await expect(page.locator('[data-map-preview]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-map-activate]').count()).resolves.toBe(0);
     const groups = await page.locator('[data-site-group] h3').count();
     expect(groups).toBeGreaterThan(3);
     await expect(page.locator('[data-site-item] a[href^="/sites/"]').count()).resolves.toBeGreaterThan(5);
@@ -355,9 +401,10 @@ describe('without WebGL or JavaScript', () => {
     await context.close();
   });
 
-  it('without JavaScript, shows the list with addresses and links, and no map or form', async () => {
+  it('without JavaScript, shows the drawing and the list with addresses and links, and no form or map button', async () => {
     const { page, context } = await open('/map/', { ...DESKTOP, javaScriptEnabled: false });
-    await expect(page.locator('[data-map-frame]').isHidden()).resolves.toBe(true);
+    await expect(page.locator('[data-map-preview]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-map-activate]').isHidden()).resolves.toBe(true);
     await expect(page.locator('[data-map-filters]').isHidden()).resolves.toBe(true);
     const first = page.locator('[data-site-item]').first();
     await expect(first.locator('a[href^="/sites/"]').count()).resolves.toBe(1);

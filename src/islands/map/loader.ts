@@ -1,9 +1,10 @@
 /**
  * The only map code a page loads up front (a few KB). It wires the /map/
- * page's filters and list at once, and when a map container scrolls into view
- * it checks for WebGL2 and only then downloads MapLibre and the map data.
- * Without WebGL2, or if MapLibre cannot start the GPU, the map is hidden and
- * the server-rendered list stays, with a note saying why.
+ * page's filters and list at once, and starts its zoomable map on request; a
+ * mini-map starts when it scrolls into view. Either checks for WebGL2 and only
+ * then downloads MapLibre and the map data. Without WebGL2, or if MapLibre
+ * cannot start the GPU, the server-rendered drawing and list stay, with a note
+ * saying why.
  */
 import stylesUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { type Controls, setupControls } from './controls.ts';
@@ -20,15 +21,20 @@ function hasWebGL2(): boolean {
   }
 }
 
-/** Hides the map and shows its fallback note; the list below is already there. */
-function fallBack(container: HTMLElement, reason: string) {
+/** Shows the map's fallback note (the list below is already there). */
+function showNote(container: HTMLElement, reason: string) {
   const frame = container.closest<HTMLElement>('[data-map-frame]') ?? container;
-  frame.hidden = true;
   const note = frame.parentElement?.querySelector<HTMLElement>('[data-map-fallback]');
   if (note) {
     note.textContent = reason;
     note.hidden = false;
   }
+}
+
+/** Hides a mini-map and says why; the page around it lists the same places. */
+function fallBack(container: HTMLElement, reason: string) {
+  (container.closest<HTMLElement>('[data-map-frame]') ?? container).hidden = true;
+  showNote(container, reason);
 }
 
 /**
@@ -44,8 +50,8 @@ function loadStyles() {
   document.head.append(link);
 }
 
-const NO_WEBGL = '您的浏览器不支持 WebGL，无法显示地图；请使用下方的阵地列表。';
-const FAILED = '地图未能加载；请使用下方的阵地列表。';
+const PREVIEW_ONLY = '您的浏览器不支持 WebGL，无法打开可缩放的地图；上图为示意图，各阵地见下方列表。';
+const FAILED = '可缩放的地图未能加载；上图为示意图，各阵地见下方列表。';
 
 /** Runs `start` once the element is near the viewport (at once if it already is). */
 function whenVisible(element: Element, start: () => void) {
@@ -71,15 +77,34 @@ function readConfig<T>(element: HTMLElement): T {
   return JSON.parse(element.dataset.mapConfig ?? '{}') as T;
 }
 
+/**
+ * The zoomable map of /map/ starts on request, over the drawing the page
+ * already shows (MapPreview.astro): from the button on it, a tap on the
+ * drawing, a change of filters, or an address that carries filters (a shared
+ * view). Until then the page downloads no map library. If the map cannot
+ * start, the drawing and the list stay, with a note saying why.
+ */
 function startFullMap(container: MapElement, controls: Controls) {
   const config = readConfig<MapAppConfig>(container);
-  whenVisible(container, () => {
+  const button = container.querySelector<HTMLButtonElement>('[data-map-activate]');
+  const preview = container.querySelector<SVGElement>('[data-map-preview]');
+  const frame = container.closest<HTMLElement>('[data-map-frame]');
+  let started = false;
+
+  const keepPreview = (reason: string) => {
+    button?.remove();
+    showNote(container, reason);
+  };
+  const start = () => {
+    if (started) return;
+    started = true;
+    performance.mark('map:activate');
     if (!hasWebGL2()) {
-      fallBack(container, NO_WEBGL);
+      keepPreview(PREVIEW_ONLY);
       return;
     }
     container.dataset.state = 'loading';
-    performance.mark('map:visible');
+    if (button) button.textContent = '正在打开地图…';
     loadStyles();
     // The data and the library download side by side.
     const data =
@@ -94,14 +119,31 @@ function startFullMap(container: MapElement, controls: Controls) {
       .then(({ mountMap }) => mountMap(container, config, controls, data))
       .then((ok) => {
         container.dataset.state = ok ? 'ready' : 'failed';
-        if (!ok) fallBack(container, NO_WEBGL);
+        if (!ok) {
+          keepPreview(PREVIEW_ONLY);
+          return;
+        }
+        const hadFocus = button !== null && document.activeElement === button;
+        preview?.remove();
+        button?.remove();
+        frame?.querySelector('[data-map-schematic="preview"]')?.remove();
+        // Keyboard users land on the map, where the arrow keys pan and +/- zoom.
+        if (hadFocus) container.map?.getCanvas().focus();
       })
       .catch((error: unknown) => {
         console.error(error);
         container.dataset.state = 'failed';
-        fallBack(container, FAILED);
+        keepPreview(FAILED);
       });
-  });
+  };
+
+  if (button) {
+    button.hidden = false;
+    button.addEventListener('click', start);
+  }
+  preview?.addEventListener('click', start);
+  controls.onChange(start);
+  if (Object.keys(controls.filters()).length > 0) start();
 }
 
 function startMiniMap(container: MapElement) {

@@ -66,6 +66,9 @@ export interface FeatureCollectionLike {
 /** Says on the map itself that the default basemap is a schematic, not a standard map. */
 export const SCHEMATIC_ATTRIBUTION = '示意图：仅示意阵地大致位置，不是标准地图，不表示行政区界线';
 
+/** Cluster circle radius by member count: `[radius, from count, radius, …]`, a MapLibre `step` expression's stops. */
+export const CLUSTER_RADIUS_STEPS = [14, 10, 18, 100, 23, 1000, 28] as const;
+
 /** Circle colour by site type, from the one colour table. */
 export const siteColourExpression = () =>
   ['match', ['get', 'type'], ...Object.entries(SITE_TYPE_COLOURS).flat(), SITE_TYPE_COLOURS.other] as unknown as string;
@@ -145,7 +148,7 @@ export function overlayLayers(options: { cluster: boolean }): LayerSpecification
         paint: {
           'circle-color': MAP_COLOURS.cluster,
           'circle-opacity': 0.9,
-          'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 100, 23, 1000, 28],
+          'circle-radius': ['step', ['get', 'point_count'], ...CLUSTER_RADIUS_STEPS],
           'circle-stroke-color': MAP_COLOURS.pointStroke,
           'circle-stroke-width': 2,
         },
