@@ -20,15 +20,13 @@
  * existing build instead of building one.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, extname, join, normalize, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser, PHONE } from '../tests/support/browser.ts';
+import { type Gzip, serveStatic } from '../tests/support/static-server.ts';
 import { runBuild, stopRunningBuilds, tail, waitForQuiet } from './bench/measure.ts';
 import { clearCaches, copyProject } from './bench/projects.ts';
 import { writeSyntheticContent } from './bench/synthetic-content.ts';
@@ -165,56 +163,22 @@ function indexOnDisk(dir: string) {
   return { bytes, files, fragments };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-};
+/** Gzip 6 for text, as a CDN does (and as every run of this benchmark has measured); Pagefind's chunks go out as they are. */
+const GZIP: Gzip = { level: 6, extensions: ['.html', '.css', '.js', '.json', '.svg', '.xml'] };
 
-/** A static server that gzips text the way a CDN does and counts every byte it sends, per path. */
+/** Serves the build, counting every byte it sends per path: bodies, and roughly what a CDN's headers add. */
 async function serveCounting(root: string) {
   const sent: Transfer[] = [];
-  const gzipped = new Map<string, Buffer>();
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    const type = TYPES[extname(file)];
-    const headers: Record<string, string> = { 'content-type': type ?? 'application/octet-stream' };
-    const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    let body: Buffer;
-    if (type && accepts) {
-      body = gzipped.get(file) ?? gzipSync(readFileSync(file), { level: 6 });
-      gzipped.set(file, body);
-      headers['content-encoding'] = 'gzip';
-    } else body = readFileSync(file);
-    headers['content-length'] = String(body.length);
-    // What a CDN adds besides: roughly this many bytes of headers per response.
-    const headerBytes =
-      200 + Object.entries(headers).reduce((sum, [key, value]) => sum + key.length + value.length + 4, 0);
-    sent.push({ path, bytes: body.length + headerBytes, at: Date.now() });
-    response.writeHead(200, headers);
-    if (request.method === 'HEAD') response.end();
-    else response.end(body);
+  const server = await serveStatic(root, undefined, {
+    gzip: GZIP,
+    onResponse: ({ path, status, headers, bytes }) => {
+      if (status !== 200) return;
+      const headerBytes =
+        200 + Object.entries(headers).reduce((total, [key, value]) => total + key.length + value.length + 4, 0);
+      sent.push({ path, bytes: bytes + headerBytes, at: Date.now() });
+    },
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    sent,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
+  return { ...server, sent };
 }
 
 /** Waits for the search page to finish the search for `query`, after search number `after`. */
