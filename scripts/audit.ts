@@ -1,6 +1,8 @@
 /**
  * npm run audit: Lighthouse 12 (mobile preset) on the home page, a brand, a
- * street and the map, against a fresh build served locally. Prints the four
+ * street and the map, against a fresh build served locally the way the
+ * documented nginx host serves it (gzip for text, the production security and
+ * cache headers from src/lib/security-headers.ts). Prints the four
  * category scores and writes them under "## Lighthouse" in docs/benchmarks.md.
  * Takes ~30 s a page, so it is not part of `npm test`.
  *
@@ -11,16 +13,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { headersFor } from '../src/lib/security-headers.ts';
 import { CHROMIUM_ARGS } from '../tests/support/browser.ts';
 import { buildSite } from '../tests/support/build.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { HOST_GZIP, serveStatic } from '../tests/support/static-server.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const outDir = resolve('dist-audit');
 
 console.log('Building into dist-audit/ …');
 buildSite({ OUT_DIR: outDir });
-const server = await serveStatic(outDir);
+const server = await serveStatic(outDir, headersFor, { gzip: HOST_GZIP });
 
 const sitemap = readFileSync(resolve(outDir, 'sitemap-0.xml'), 'utf8');
 const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
@@ -76,9 +79,9 @@ const section = `## Lighthouse
 
 \`npm run audit\` (scripts/audit.ts): Lighthouse 12.2.3, mobile preset (simulated slow 4G and a
 4× slower CPU), headless Debian Chromium with the browser tests' offline flags, against a fresh
-build served by tests/support/static-server.ts (no compression, no cache headers). Scores out of
-100, measured ${new Date().toISOString().slice(0, 10)} on a 2-core machine; they move a few points
-between runs.
+build served by tests/support/static-server.ts like the nginx host of docs/deploy.md (gzip level 6
+for text, the production cache and security headers, CSP included). Scores out of 100, measured
+${new Date().toISOString().slice(0, 10)} on a 2-core machine; they move a few points between runs.
 
 ${table}
 
@@ -88,8 +91,7 @@ drawing, a filter, or an address with filters in it), so Lighthouse measures tha
 this change the map started as soon as it was on screen, and under the 4× CPU slowdown with software
 WebGL its total blocking time was 1–2 s (performance 71–77). How long the map takes once asked for is
 in "## Map" (\`npm run bench:map\`). Content pages ship one tiny render-blocking script
-(/elder-mode.js) and no other JavaScript. The only other items flagged are the local test server's:
-no text compression and no long cache lifetimes, which the nginx deployment provides.
+(/elder-mode.js) and no other JavaScript.
 `;
 const docs = resolve('docs/benchmarks.md');
 const text = readFileSync(docs, 'utf8');
