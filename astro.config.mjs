@@ -17,7 +17,10 @@ export default defineConfig({
   // reuses entries whose files were in a folder since deleted (tests and benchmarks build from temp copies).
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Component styles as .css files, never inlined as <style>: the CSP's style-src is 'self' with no hash list to
+  // keep in step with every CSS edit (src/lib/security-headers.ts). The same bytes, cached across pages; pages with
+  // component styles fetch a second small stylesheet in parallel with the global one.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     validateContentIntegration(CONTENT_DIR),
     react(),

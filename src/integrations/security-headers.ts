@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { runs, tags } from '../lib/html-scan.ts';
-import { INLINE_SCRIPT_HASHES, inlineScriptHash } from '../lib/security-headers.ts';
+import { allowsInline, cspOf, type Inline, inlineHash, sectionOf } from '../lib/security-headers.ts';
 
 function* htmlFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -13,34 +13,47 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
-/** Inline scripts of every built page whose hash the CSP does not list, as `page: hash`. */
-export function unhashedInlineScripts(outDir: string): string[] {
-  const allowed = new Set(INLINE_SCRIPT_HASHES);
+/**
+ * Inline code in every built page that the page's Content-Security-Policy would block (running scripts,
+ * <style> elements, style attributes), as `page: kind hash "text"`.
+ */
+export function inlineBlockedByCsp(outDir: string): string[] {
   const problems: string[] = [];
   for (const file of htmlFiles(outDir)) {
+    const page = relative(outDir, file).split(sep).join('/');
+    const policy = cspOf(sectionOf(`/${page}`));
+    const check = (kind: Inline, text: string) => {
+      if (!allowsInline(policy, kind, text))
+        problems.push(`${page}: ${kind} ${inlineHash(text)} ${JSON.stringify(text.slice(0, 80))}`);
+    };
     for (const tag of tags(readFileSync(file, 'utf8'))) {
-      if (tag.name !== 'script' || 'src' in tag.attributes || !runs(tag)) continue;
-      const body = tag.text ?? '';
-      const hash = inlineScriptHash(body);
-      if (!allowed.has(hash)) problems.push(`${relative(outDir, file)}: ${hash} ${JSON.stringify(body.slice(0, 80))}`);
+      if (tag.name === 'script' && !('src' in tag.attributes) && runs(tag)) check('script', tag.text ?? '');
+      if (tag.name === 'style') check('style', tag.text ?? '');
+      if ('style' in tag.attributes) check('style attribute', tag.attributes.style);
     }
   }
   return problems;
 }
 
 /**
- * Fails the build when a page carries an inline script the Content-Security-Policy
- * (src/lib/security-headers.ts) does not hash: the browser would block it.
+ * Fails the build when a page carries inline code its Content-Security-Policy
+ * (src/lib/security-headers.ts) does not allow: the browser would block it.
  */
 export function securityHeadersIntegration(): AstroIntegration {
   return {
     name: 'haizhu:security-headers',
     hooks: {
       'astro:build:done': ({ dir }) => {
-        const problems = unhashedInlineScripts(fileURLToPath(dir));
+        const problems = inlineBlockedByCsp(fileURLToPath(dir));
         if (problems.length) {
           throw new Error(
-            `Inline scripts not allowed by the CSP (add their hash to INLINE_SCRIPT_HASHES in src/lib/security-headers.ts, then npm run headers):\n${[...new Set(problems)].slice(0, 20).join('\n')}`,
+            [
+              'Inline code the Content-Security-Policy blocks (src/lib/security-headers.ts):',
+              ...[...new Set(problems)].slice(0, 20),
+              "A script: add its hash to INLINE_SCRIPT_HASHES, then npm run headers. A <style>: keep build.inlineStylesheets 'never'",
+              '(astro.config.mjs) and put styles in a component <style> or a .css file. A style attribute: use a class, a CSS',
+              'custom property set in CSS, or an SVG presentation attribute (fill=…).',
+            ].join('\n'),
           );
         }
       },

@@ -8,9 +8,11 @@
  *
  * Scripts: `script-src 'self'` plus the hashes of the only inline scripts the
  * site emits (two one-line scripts in MiniMap.astro and MapView.astro that
- * unhide the map frame before first paint). The build
- * (src/integrations/security-headers.ts) fails when a page carries an inline
- * script whose hash is not listed here, so the policy cannot silently drift.
+ * unhide the map frame before first paint). Styles: `style-src 'self'`, files
+ * only (astro.config.mjs sets build.inlineStylesheets 'never', so no page has a
+ * <style> element). The build (src/integrations/security-headers.ts) fails when
+ * a page carries an inline script, <style> or style attribute its policy
+ * would block (`allowsInline`), so the policy cannot silently drift.
  */
 import { createHash } from 'node:crypto';
 
@@ -22,22 +24,23 @@ export const INLINE_SCRIPT_HASHES = [
   "'sha256-UX0zZuLHPhpgLgSFQi6HTJRRHOJqgj44vUI5qojdD30='",
 ];
 
-/** The CSP source of an inline script's text, as the browser hashes it (the exact text between the tags). */
-export function inlineScriptHash(text: string): string {
+/** The CSP source of inline code, as the browser hashes it: the exact text between the tags, or an attribute's value. */
+export function inlineHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
 /** Tianditu tile hosts (t0–t7), used only when PUBLIC_TIANDITU_KEY is set; allowed so one policy fits both maps. */
 const TIANDITU = 'https://*.tianditu.gov.cn';
 
-type Directives = Record<string, string[]>;
+export type Directives = Record<string, string[]>;
 
 /** The public site: no inline script but the hashed ones, no eval except WebAssembly (Pagefind), nothing from elsewhere. */
 export const SITE_CSP: Directives = {
   'default-src': ["'self'"],
   'script-src': ["'self'", "'wasm-unsafe-eval'", ...INLINE_SCRIPT_HASHES],
-  // Astro inlines small component stylesheets and the map legend uses style attributes.
-  'style-src': ["'self'", "'unsafe-inline'"],
+  // Stylesheets are files (build.inlineStylesheets 'never'), no style attributes (colours are SVG fills);
+  // MapLibre and the islands style through the CSSOM (element.style), which CSP does not restrict.
+  'style-src': ["'self'"],
   // MapLibre decodes images through blob: URLs; favicons and covers are files of the site.
   'img-src': ["'self'", 'data:', 'blob:', TIANDITU],
   'font-src': ["'self'"],
@@ -72,6 +75,29 @@ export const ADMIN_CSP: Directives = {
   'frame-ancestors': ["'none'"],
 };
 
+/** Inline code in a page, as CSP tells it apart. */
+export type Inline = 'script' | 'style' | 'style attribute';
+
+/** The directives that govern each kind of inline code, most specific first (CSP Level 3 fallback). */
+const GOVERNING: Record<Inline, string[]> = {
+  script: ['script-src-elem', 'script-src', 'default-src'],
+  style: ['style-src-elem', 'style-src', 'default-src'],
+  'style attribute': ['style-src-attr', 'style-src', 'default-src'],
+};
+
+/**
+ * Whether a policy lets a piece of inline code run or apply, as the browser decides: by its hash (for an
+ * attribute only with 'unsafe-hashes'), else by 'unsafe-inline', which a directive listing hashes ignores.
+ */
+export function allowsInline(directives: Directives, kind: Inline, text: string): boolean {
+  const name = GOVERNING[kind].find((candidate) => directives[candidate]);
+  if (!name) return true;
+  const sources = directives[name];
+  const hashes = sources.filter((source) => /^'sha(256|384|512)-/.test(source));
+  if (!hashes.length) return sources.includes("'unsafe-inline'");
+  return (kind !== 'style attribute' || sources.includes("'unsafe-hashes'")) && hashes.includes(inlineHash(text));
+}
+
 export function cspString(directives: Directives): string {
   return Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(' '))
@@ -103,10 +129,15 @@ export const ADMIN_PREFIX = '/admin/';
 
 export type Section = 'site' | 'admin';
 
+export const sectionOf = (pathname: string): Section => (pathname.startsWith(ADMIN_PREFIX) ? 'admin' : 'site');
+
+/** The Content-Security-Policy of a section, as directives. */
+export const cspOf = (section: Section): Directives => (section === 'admin' ? ADMIN_CSP : SITE_CSP);
+
 /** The security headers for a section of the site. */
 export function securityHeaders(section: Section): Record<string, string> {
   return {
-    'Content-Security-Policy': cspString(section === 'admin' ? ADMIN_CSP : SITE_CSP),
+    'Content-Security-Policy': cspString(cspOf(section)),
     ...COMMON,
     // Decap signs in through a popup that reports back to this window.
     'Cross-Origin-Opener-Policy': section === 'admin' ? 'same-origin-allow-popups' : 'same-origin',
@@ -121,8 +152,7 @@ export function cacheControlFor(pathname: string): string {
 
 /** Every header the host sends for a path: what _headers and nginx.conf encode, and what the test server sends. */
 export function headersFor(pathname: string): Record<string, string> {
-  const section: Section = pathname.startsWith(ADMIN_PREFIX) ? 'admin' : 'site';
-  return { ...securityHeaders(section), 'Cache-Control': cacheControlFor(pathname) };
+  return { ...securityHeaders(sectionOf(pathname)), 'Cache-Control': cacheControlFor(pathname) };
 }
 
 const GENERATED = 'Generated by `npm run headers` from src/lib/security-headers.ts: edit that module, not this file.';

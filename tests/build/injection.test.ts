@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { references } from '../../scripts/check-links.ts';
-import { unhashedInlineScripts } from '../../src/integrations/security-headers.ts';
+import { inlineBlockedByCsp } from '../../src/integrations/security-headers.ts';
 import { fileExistsIn, fileTextIn, readContentFiles } from '../../src/lib/content-files.ts';
 import { runs, tags } from '../../src/lib/html-scan.ts';
 import { formatProblem } from '../../src/lib/report.ts';
@@ -142,7 +142,7 @@ describe('content with script injection', () => {
         if (/^\s*(javascript|vbscript|data:text\/html)/i.test(url)) problems.push(`${page}: <${tag}> ${url}`);
       }
     }
-    problems.push(...unhashedInlineScripts(out));
+    problems.push(...inlineBlockedByCsp(out));
     expect(problems).toEqual([]);
   });
 

@@ -1,7 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../../scripts/security-headers.ts';
-import { headersFor, renderNginx } from '../../src/lib/security-headers.ts';
+import { inlineBlockedByCsp } from '../../src/integrations/security-headers.ts';
+import {
+  ADMIN_CSP,
+  allowsInline,
+  headersFor,
+  inlineHash,
+  renderNginx,
+  SITE_CSP,
+} from '../../src/lib/security-headers.ts';
 
 /** The headers public/_headers gives a path (Cloudflare Pages rules: later rules add, `! Name` detaches). */
 function fromHeadersFile(text: string, pathname: string): Record<string, string> {
@@ -78,5 +88,75 @@ describe('security headers', () => {
     expect(headersFor('/')['Permissions-Policy']).toContain('geolocation=(self)');
     expect(headersFor('/admin/')['Content-Security-Policy']).not.toBe(site);
     expect(headersFor('/admin/')['Content-Security-Policy']).not.toContain("'unsafe-inline' 'self'");
+  });
+
+  it('allows the public site styles from its own files only', () => {
+    expect(SITE_CSP['style-src']).toEqual(["'self'"]);
+    expect(Object.keys(SITE_CSP).filter((name) => name.startsWith('style-src'))).toEqual(['style-src']);
+    expect(headersFor('/brands/x/')['Content-Security-Policy']).toContain("; style-src 'self';");
+  });
+});
+
+describe('allowsInline: what a policy lets run or apply, as the browser decides', () => {
+  const script = 'document.currentScript.previousElementSibling.hidden = false;';
+  const css = '.a{color:red}';
+
+  it('runs an inline script whose hash is listed, and no other', () => {
+    const policy = { 'script-src': ["'self'", inlineHash(script)] };
+    expect(allowsInline(policy, 'script', script)).toBe(true);
+    expect(allowsInline(policy, 'script', `${script} `)).toBe(false);
+    expect(allowsInline(SITE_CSP, 'script', 'alert(1)')).toBe(false);
+  });
+
+  it('applies no <style> and no style attribute on the public site, both on /admin/', () => {
+    expect(allowsInline(SITE_CSP, 'style', css)).toBe(false);
+    expect(allowsInline(SITE_CSP, 'style attribute', 'color:red')).toBe(false);
+    expect(allowsInline(ADMIN_CSP, 'style', css)).toBe(true);
+    expect(allowsInline(ADMIN_CSP, 'style attribute', 'color:red')).toBe(true);
+  });
+
+  it('follows CSP fallbacks: -elem and -attr directives, then default-src', () => {
+    expect(allowsInline({ 'default-src': ["'self'"] }, 'style', css)).toBe(false);
+    expect(allowsInline({ 'default-src': ["'unsafe-inline'"] }, 'script', 'x()')).toBe(true);
+    const split = { 'style-src': ["'self'"], 'style-src-attr': ["'unsafe-inline'"] };
+    expect(allowsInline(split, 'style attribute', 'color:red')).toBe(true);
+    expect(allowsInline(split, 'style', css)).toBe(false);
+    expect(allowsInline({}, 'style', css)).toBe(true);
+  });
+
+  it("ignores 'unsafe-inline' beside a hash, and hashes a style attribute only with 'unsafe-hashes'", () => {
+    const hashed = { 'style-src': ["'self'", "'unsafe-inline'", inlineHash(css), inlineHash('color:red')] };
+    expect(allowsInline(hashed, 'style', css)).toBe(true);
+    expect(allowsInline(hashed, 'style', '.b{}')).toBe(false);
+    expect(allowsInline(hashed, 'style attribute', 'color:red')).toBe(false);
+    hashed['style-src'].push("'unsafe-hashes'");
+    expect(allowsInline(hashed, 'style attribute', 'color:red')).toBe(true);
+  });
+});
+
+describe('inlineBlockedByCsp: the build check', () => {
+  it('lists inline code each page’s policy blocks: public pages by the site policy, /admin/ by its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csp-inline-'));
+    try {
+      mkdirSync(join(dir, 'brands/x'), { recursive: true });
+      mkdirSync(join(dir, 'admin'));
+      writeFileSync(
+        join(dir, 'brands/x/index.html'),
+        [
+          '<html><head><style>.a{color:red}</style><script type="application/json">{"a":1}</script></head><body>',
+          '<p style="color:#b3121b">x</p><script type="module" src="/_astro/a.js"></script>',
+          '<script>alert(1)</script><svg><rect fill="#b3121b"/></svg></body></html>',
+        ].join(''),
+      );
+      writeFileSync(join(dir, 'admin/index.html'), '<html><head><style>.a{}</style></head><body></body></html>');
+      const problems = inlineBlockedByCsp(dir).map((line) => line.split(' ').slice(0, 3).join(' '));
+      expect(problems).toEqual([
+        `brands/x/index.html: style ${inlineHash('.a{color:red}')}`,
+        'brands/x/index.html: style attribute',
+        `brands/x/index.html: script ${inlineHash('alert(1)')}`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
