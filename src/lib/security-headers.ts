@@ -57,11 +57,15 @@ export const SITE_CSP: Directives = {
 
 /**
  * The CMS (/admin/): Decap talks to the Git host's API (or the local proxy on
- * 127.0.0.1 during `npm run cms`), shows images from it and inlines its styles.
+ * 127.0.0.1 during `npm run cms`) and shows images from it.
  */
 export const ADMIN_CSP: Directives = {
   'default-src': ["'self'"],
+  // Decap validates its configuration with ajv, which compiles each schema with new Function: without
+  // 'unsafe-eval' the CMS stops at “Error loading the CMS configuration” (EvalError).
   'script-src': ["'self'", "'unsafe-eval'"],
+  // Decap's components are styled by emotion and react-toastify, which inject <style> elements at run time;
+  // a nonce would need a server to vary it per response, and the site is static files.
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
   'media-src': ["'self'", 'blob:', 'https:'],
