@@ -62,13 +62,13 @@ async function mapReady(page: Page, selector: string) {
   );
 }
 
-/** Collects the page's CSP violations in window.cspViolations (run as an init script). */
+/** Collects the page's CSP violations (scripts, styles, connections…) in window.cspViolations (run as an init script). */
 function watchViolations() {
   const store = window as unknown as { cspViolations: string[] };
   store.cspViolations = [];
   document.addEventListener('securitypolicyviolation', (event) =>
     store.cspViolations.push(
-      `${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+      `${event.effectiveDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
     ),
   );
 }
@@ -95,7 +95,7 @@ describe('with the Content-Security-Policy and security headers', () => {
   it('notices a violation (control: the same site with a policy lacking the inline-script hashes)', async () => {
     const strict = await serveStatic(root, (path) => ({
       ...headersFor(path),
-      'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'",
+      'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'",
     }));
     const context = await browser.newContext(PHONE);
     try {
@@ -108,6 +108,34 @@ describe('with the Content-Security-Policy and security headers', () => {
     } finally {
       await context.close();
       await strict.close();
+    }
+  });
+
+  it('blocks a <style> element and a style attribute added by a script, not element.style (control)', async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(watchViolations);
+      await page.goto(new URL('/', server.url).href, { waitUntil: 'load' });
+      const colours = await page.evaluate(() => {
+        const injected = document.createElement('style');
+        injected.textContent = 'body { color: rgb(1, 2, 3) }';
+        document.head.append(injected);
+        const attribute = document.createElement('p');
+        attribute.setAttribute('style', 'color: rgb(4, 5, 6)');
+        const cssom = document.createElement('p');
+        cssom.style.color = 'rgb(7, 8, 9)';
+        document.body.append(attribute, cssom);
+        return [document.body, attribute, cssom].map((element) => getComputedStyle(element).color);
+      });
+      await page.waitForTimeout(300);
+      const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      expect(colours[0]).not.toBe('rgb(1, 2, 3)');
+      expect(colours[1]).not.toBe('rgb(4, 5, 6)');
+      expect(colours[2]).toBe('rgb(7, 8, 9)');
+      expect(violations.map((line) => line.split(' ')[0]).sort()).toEqual(['style-src-attr', 'style-src-elem']);
+    } finally {
+      await context.close();
     }
   });
 
