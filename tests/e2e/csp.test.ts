@@ -23,7 +23,14 @@ const PAGES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['street', first('streets')],
   ['site (mini-map)', first('sites'), (page) => mapReady(page, '[data-mini-map]')],
   ['campaign', first('campaigns')],
-  ['map (WebGL)', '/map/', (page) => mapReady(page, '[data-map]')],
+  [
+    'map (WebGL, once asked for)',
+    '/map/',
+    async (page) => {
+      await page.locator('[data-map-activate]').click();
+      await mapReady(page, '[data-map]');
+    },
+  ],
   [
     'search with a query',
     '/search/?q=党建',
