@@ -26,7 +26,8 @@ export default defineConfig({
   base: REVIEW_BASE,
   site: process.env.REVIEW_SITE_URL ?? 'http://127.0.0.1:4322',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Styles as files, as in the public build, so its policy (docs/deploy.md) needs no 'unsafe-inline'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [validateContentIntegration(CONTENT_DIR)],
   server: { host: '127.0.0.1', port: 4322 },
   devToolbar: { enabled: false },
