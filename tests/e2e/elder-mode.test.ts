@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, PHONE } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, PHONE } from '../support/browser.ts';
+import { browserForFile } from '../support/test-browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = browserForFile();
 let context: BrowserContext;
 let page: Page;
 
@@ -17,12 +18,8 @@ const isElder = (p: Page) => p.evaluate(() => document.documentElement.classList
 const toggle = (p: Page) => p.getByRole('button', { name: '大字模式' });
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   context = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } });
   page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('elder mode (大字模式)', () => {

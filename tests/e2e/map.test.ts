@@ -5,20 +5,13 @@
  * the keyboard, that without WebGL or JavaScript the list stands in for it,
  * and that in the default (schematic) mode nothing is requested from elsewhere.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { MAP_COLOURS, SITE_TYPE_COLOURS } from '../../src/lib/map/colours.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { browserForFile } from '../support/test-browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1100, height: 900 }, locale: 'zh-CN' };
 

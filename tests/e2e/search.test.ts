@@ -1,24 +1,11 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, PHONE } from '../support/browser.ts';
+import { axeViolations, PHONE } from '../support/browser.ts';
+import { browserForFile } from '../support/test-browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, options: BrowserContextOptions = PHONE): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const response = await page.goto(new URL(path, baseURL).href);
-  expect(response?.status(), path).toBe(200);
-  return page;
-}
+const browser = browserForFile();
+const { open } = browser;
 
 /** Waits until the search page has finished the search for `q` (it marks each finished search). */
 async function finished(page: Page, q: string, after = 0) {

@@ -1,19 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, PHONE } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, PHONE } from '../support/browser.ts';
+import { browserForFile } from '../support/test-browser.ts';
 
 const baseURL = inject('baseURL');
 const BRAND = '/brands/dangyuan-zerenqu/';
-let browser: Browser;
+const browser = browserForFile();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   page = await (await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('share card', () => {

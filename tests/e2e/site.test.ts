@@ -1,24 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, PHONE } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE } from '../support/browser.ts';
+import { browserForFile } from '../support/test-browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, options = PHONE): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const response = await page.goto(new URL(path, baseURL).href);
-  expect(response?.status(), path).toBe(200);
-  return page;
-}
+const browser = browserForFile();
+const { open } = browser;
 
 const cardCount = (page: Page) => page.locator('main .grid > li').count();
 
