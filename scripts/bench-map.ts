@@ -15,8 +15,8 @@
  * docs/benchmarks.md under "## Map" (only that section is touched).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,7 @@ import {
 import { BRAND_CATEGORIES, type BrandCategory, SITE_TYPES, type SiteType } from '../src/schema/index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { type Gzip, serveStatic } from '../tests/support/static-server.ts';
+import { workFolder } from './bench/measure.ts';
 import { readStreets, syntheticCatalog } from './bench-map/synthetic.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,7 +86,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function build(): { dist: string; cleanup: () => void } {
   if (args.dist) return { dist: resolve(args.dist), cleanup: () => {} };
-  const dist = mkdtempSync(join(tmpdir(), 'bench-map-dist-'));
+  const { dir: dist, finish } = workFolder('bench-map-dist-', args.keep);
   console.log(`Building the site into ${dist} …`);
   const result = spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: REPO,
@@ -97,7 +98,7 @@ function build(): { dist: string; cleanup: () => void } {
     console.error(`${result.stdout}\n${result.stderr}`.slice(-4000));
     throw new Error(`astro build failed (exit ${result.status})`);
   }
-  return { dist, cleanup: () => (args.keep ? undefined : rmSync(dist, { recursive: true, force: true })) };
+  return { dist, cleanup: finish };
 }
 
 /** The /map/ page switched to the plain GeoJSON baseline. */

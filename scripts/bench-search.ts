@@ -19,15 +19,15 @@
  * section of docs/benchmarks.md, between its own markers. --out DIR measures an
  * existing build instead of building one.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchBrowser, PHONE } from '../tests/support/browser.ts';
 import { type Gzip, serveStatic } from '../tests/support/static-server.ts';
-import { runBuild, stopRunningBuilds, tail, waitForQuiet } from './bench/measure.ts';
+import { runBuild, tail, waitForQuiet, workFolder } from './bench/measure.ts';
 import { clearCaches, copyProject } from './bench/projects.ts';
 import { writeSyntheticContent } from './bench/synthetic-content.ts';
 
@@ -59,16 +59,7 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || (values.out && 
 }
 const writeDocs = values.docs ?? (sizes.join() === String(DEFAULT_BRANDS) && !values.out);
 
-const work = mkdtempSync(join(tmpdir(), 'haizhu-bench-search-'));
-const cleanUp = () => {
-  if (values.keep) console.log(`Temporary folders kept in ${work}`);
-  else rmSync(work, { recursive: true, force: true });
-};
-process.on('SIGINT', () => {
-  stopRunningBuilds();
-  cleanUp();
-  process.exit(130);
-});
+const { dir: work, finish } = workFolder('haizhu-bench-search-', values.keep);
 
 interface BuildFigures {
   pages: number;
@@ -408,6 +399,5 @@ try {
   process.exitCode = 1;
   console.error(error instanceof Error ? error.message : error);
 } finally {
-  stopRunningBuilds();
-  cleanUp();
+  finish();
 }

@@ -17,8 +17,8 @@
  * fastest run is the one least disturbed by others.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,9 +29,9 @@ import {
   type BuildResult,
   countPages,
   runBuild,
-  stopRunningBuilds,
   tail,
   waitForQuiet,
+  workFolder,
 } from './bench/measure.ts';
 import { clearCaches, copyProject, writeBareProject } from './bench/projects.ts';
 import { type SyntheticSummary, writeSyntheticContent } from './bench/synthetic-content.ts';
@@ -108,16 +108,7 @@ if (!Number.isInteger(runs) || runs < 1) {
 // Quick runs with other sizes must not overwrite the recorded figures unless asked to.
 const writeDocs = values.docs ?? sizes.join() === DEFAULT_SIZES.join();
 
-const work = mkdtempSync(join(tmpdir(), 'haizhu-bench-'));
-const cleanUp = () => {
-  if (values.keep) console.log(`Temporary folders kept in ${work}`);
-  else rmSync(work, { recursive: true, force: true });
-};
-process.on('SIGINT', () => {
-  stopRunningBuilds();
-  cleanUp();
-  process.exit(130);
-});
+const { dir: work, finish } = workFolder('haizhu-bench-', values.keep);
 
 try {
   const results = await bench();
@@ -132,8 +123,7 @@ try {
   if (error instanceof BenchError) console.error(`\n${error.message}`);
   else throw error;
 } finally {
-  stopRunningBuilds();
-  cleanUp();
+  finish();
 }
 
 async function bench(): Promise<SizeResult[]> {

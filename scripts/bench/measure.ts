@@ -4,8 +4,9 @@
  * a slow build can be pinned to a phase without a profiler.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** What one build cost. */
@@ -58,6 +59,24 @@ export function stopRunningBuilds() {
       // Already gone.
     }
   }
+}
+
+/**
+ * A benchmark's temporary folder: `finish` stops any build still running and
+ * removes the folder, unless `keep` (--keep); Ctrl-C does the same, then exits.
+ */
+export function workFolder(prefix: string, keep: boolean): { dir: string; finish: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const finish = () => {
+    stopRunningBuilds();
+    if (keep) console.log(`Temporary folders kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => {
+    finish();
+    process.exit(130);
+  });
+  return { dir, finish };
 }
 
 /**
