@@ -97,5 +97,8 @@ const docs = resolve('docs/benchmarks.md');
 const text = readFileSync(docs, 'utf8');
 // Replace only this section: from its heading to the next "## " heading or the end.
 const pattern = /## Lighthouse\n[\s\S]*?(?=\n## |$)/;
-writeFileSync(docs, pattern.test(text) ? text.replace(pattern, section.trimEnd()) : `${text.trimEnd()}\n\n${section}`);
+writeFileSync(
+  docs,
+  pattern.test(text) ? text.replace(pattern, `${section.trimEnd()}\n`) : `${text.trimEnd()}\n\n${section}`,
+);
 console.log('\nWrote the figures under "## Lighthouse" in docs/benchmarks.md.');
