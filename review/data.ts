@@ -8,6 +8,7 @@ import { markdownToHtml } from 'satteri';
 import { CONTENT_DIR } from '../src/content-dir.ts';
 import { campaignPhase } from '../src/lib/catalog.ts';
 import { sibling } from '../src/lib/relations.ts';
+import { type Applicant, redact } from '../src/lib/review/blind.ts';
 import { judgesCmsUrl } from '../src/lib/review/cms.ts';
 import { type FileHistory, gitHistory } from '../src/lib/review/git.ts';
 import { loadContent } from '../src/lib/review/load.ts';
@@ -22,7 +23,10 @@ export interface ReviewedCampaign {
   entry: Entry<Campaign>;
   data: Campaign;
   phase: ReturnType<typeof campaignPhase>;
-  /** Every submission of the call, by street then title. */
+  /**
+   * Every submission of the call, as the judges' pages show it: by street then title, or, when
+   * the call is reviewed blind, by title with the applicant's names masked in the material.
+   */
   submissions: Entry<Submission>[];
   review: CampaignReview;
   /** The call's judges, in panel order (unknown ids skipped). */
@@ -38,7 +42,7 @@ export interface Attachment {
   title: string;
   /** Path relative to the content folder. */
   source: string;
-  /** URL path under the review site's base, free of the street's name (blind review). */
+  /** URL path under the review site's base: by submission id, never the street; in a blind call without the file's own name. */
   href: string;
 }
 
@@ -60,10 +64,41 @@ function build() {
       history: history(entry.path),
     });
 
+  /** How a submission's text may name its applicant: its street, the street's communities, its organisation. */
+  const applicantOf = (submission: Submission): Applicant => {
+    const street = streetById.get(submission.street)?.data;
+    return {
+      street: { name: street?.name ?? '', shortName: street?.shortName ?? '' },
+      communities: content.sites.flatMap((site) =>
+        site.data.street === submission.street && site.data.community ? [site.data.community] : [],
+      ),
+      organisation: submission.organisation,
+    };
+  };
+  /** A blind call's submission as judges read it: every name of the applicant masked (src/lib/review/blind.ts). */
+  const blindCopy = (entry: Entry<Submission>): Entry<Submission> => {
+    const applicant = applicantOf(entry.data);
+    const mask = (text: string) => redact(text, applicant);
+    return {
+      ...entry,
+      body: mask(entry.body),
+      data: {
+        ...entry.data,
+        title: mask(entry.data.title),
+        summary: mask(entry.data.summary),
+        attachments: entry.data.attachments.map((attachment) => ({ ...attachment, title: mask(attachment.title) })),
+      },
+    };
+  };
+
   const campaigns: ReviewedCampaign[] = [...content.campaigns]
     .sort((a, b) => b.data.opens.localeCompare(a.data.opens))
     .map((entry) => {
-      const submissions = content.submissions.filter((s) => s.data.campaign === entry.id).sort(byStreetThenTitle);
+      const own = content.submissions.filter((s) => s.data.campaign === entry.id);
+      // A blind call's list is not grouped by street: the order would tell which entries share one.
+      const submissions = entry.data.blind
+        ? own.map(blindCopy).sort((a, b) => a.data.title.localeCompare(b.data.title, 'zh-CN'))
+        : own.sort(byStreetThenTitle);
       const reviews = content.reviews.filter((review) => review.folders.campaign === entry.id);
       const judges = entry.data.judges.flatMap((id) => judgeById.get(id) ?? []);
       return {
@@ -81,20 +116,25 @@ function build() {
       };
     });
 
-  const attachments = new Map<Entry<Submission>, Attachment[]>();
-  for (const submission of content.submissions) {
-    attachments.set(
-      submission,
-      submission.data.attachments.map((attachment, index) => {
-        const source = sibling(submission.path, attachment.file);
-        const name = source.split('/').at(-1) ?? `file-${index + 1}`;
-        return {
-          title: attachment.title,
-          source,
-          href: `files/${submission.data.campaign}/${submission.id}/${index + 1}-${name}`,
-        };
-      }),
-    );
+  const attachments = new Map<string, Attachment[]>();
+  for (const campaign of campaigns) {
+    for (const submission of campaign.submissions) {
+      attachments.set(
+        submission.path,
+        submission.data.attachments.map((attachment, index) => {
+          const source = sibling(submission.path, attachment.file);
+          const name = source.split('/').at(-1) ?? `file-${index + 1}`;
+          // A file's own name may name the street; a blind call keeps only its extension.
+          const extension = name.includes('.') ? name.slice(name.lastIndexOf('.')) : '';
+          const served = campaign.data.blind ? `${index + 1}${extension}` : `${index + 1}-${name}`;
+          return {
+            title: attachment.title,
+            source,
+            href: `files/${submission.data.campaign}/${submission.id}/${served}`,
+          };
+        }),
+      );
+    }
   }
 
   return {
@@ -108,7 +148,7 @@ function build() {
     /** The review file of one judge on one submission, with its Git history. */
     reviewFile: (campaign: string, judge: string, submission: string) =>
       reviewFiles.get(`${campaign}/${judge}/${submission}`),
-    attachmentsOf: (submission: Entry<Submission>) => attachments.get(submission) ?? [],
+    attachmentsOf: (submission: Entry<Submission>) => attachments.get(submission.path) ?? [],
     submissionsOfStreet: (street: string) => content.submissions.filter((s) => s.data.street === street),
   };
 }

@@ -90,10 +90,10 @@ export const campaignSchema = z.strictObject({
     label: '公布结果',
     hint: '勾选后公开公示名单和最终结果',
   }),
-  /** Blind review: the judges' pages hide each applicant's street and organisation. */
+  /** Blind review: the judges' pages hide each applicant's street and organisation, and mask them in the material. */
   blind: field(z.boolean().default(false), {
     label: '匿名评审',
-    hint: '勾选后，评审网站的评委页面不显示申报街道和申报单位',
+    hint: '勾选后，评审网站的评委页面不显示申报街道和申报单位，材料中提到的这些名称替换为“××”；附件文件请自行检查',
   }),
   /** How the panel score treats the extremes; auto follows the usual rule for panels of five or more. */
   trimming: field(choice(TRIMMING_RULES, '去掉最高分和最低分').default('auto'), {

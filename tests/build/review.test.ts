@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +19,7 @@ import { buildSite } from '../support/build.ts';
 /**
  * Builds the review site (npm run build:review) from a copy of the content
  * kept in a Git repository of its own, with the 2022 call reviewed blind and
- * its material made neutral, then reads the pages: the coverage table
+ * its material naming its applicants, then reads the pages: the coverage table
  * (excluded vs missing), blind mode and the last-changed dates from Git.
  */
 const CAMPAIGN = '2022-first-round';
@@ -87,16 +97,16 @@ beforeAll(() => {
       return [String(doc.get('id')), String(doc.get('name'))];
     }),
   );
-  // Neutral material: the applicant may then only appear through the fields blind mode hides.
+  // The material names its applicant, as real sign-ups do: in the summary and in the body.
   for (const file of filesUnder(join(contentDir, 'submissions', CAMPAIGN)).filter((name) => name.endsWith('.md'))) {
-    editYaml(
-      file,
-      (doc) => {
-        applicants.push(String(doc.get('organisation')), streets.get(String(doc.get('street'))) ?? '');
-        doc.set('summary', '（测试）匿名评审用的中性摘要，不提及申报街道和申报单位。');
-      },
-      '\n## 项目简介\n\n（测试）中性的申报材料正文。\n',
-    );
+    let street = '';
+    editYaml(file, (doc) => {
+      const organisation = String(doc.get('organisation'));
+      street = streets.get(String(doc.get('street'))) ?? '';
+      applicants.push(organisation, street, street.replace(/街道$/, '街'));
+      doc.set('summary', `（测试）由${organisation}牵头，在${street}的三个社区试点。`);
+    });
+    appendFileSync(file, `\n## 测试\n\n（测试）${street.replace(/街道$/, '街')}的做法。\n`);
   }
 
   // History: everything committed on COMMIT_DATE except one review; another changed since.
@@ -203,11 +213,14 @@ describe('blind mode', () => {
     expect(page(`campaigns/${CAMPAIGN}`)).toContain('匿名评审');
   });
 
-  it('keeps applicant streets and organisations off every judges’ page', () => {
+  it('keeps applicant streets and organisations off every judges’ page, masking them in the material', () => {
     expect(applicants.length).toBeGreaterThan(10);
     for (const html of judgesPages()) {
       for (const name of applicants.filter(Boolean)) expect(html).not.toContain(name);
     }
+    const material = page(`campaigns/${CAMPAIGN}/yuxiuge-2022`);
+    expect(material).toContain('（测试）由申报单位牵头，在××街道的三个社区试点。');
+    expect(material).toContain('（测试）××街的做法。');
   });
 
   it('still shows a street office its own submissions and their stages', () => {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Brand, Campaign, Judge, Review, Street, Submission } from '../../schema/index.ts';
+import type { Brand, Campaign, Judge, Review, Site, Street, Submission } from '../../schema/index.ts';
 import { fileExistsIn, readContentFiles } from '../content-files.ts';
 import { formatReport } from '../report.ts';
 import { type Entry, type Problem, validateContent } from '../validate.ts';
@@ -15,6 +15,8 @@ export interface LoadedContent {
   dir: string;
   streets: Entry<Street>[];
   brands: Entry<Brand>[];
+  /** For the communities a blind review masks in the material. */
+  sites: Entry<Site>[];
   campaigns: Entry<Campaign>[];
   submissions: Entry<Submission>[];
   judges: Entry<Judge>[];
@@ -38,6 +40,7 @@ export function loadContent(contentDir: string, options: { allowProblems?: boole
       dir,
       streets: entries.streets as Entry<Street>[],
       brands: entries.brands as Entry<Brand>[],
+      sites: entries.sites as Entry<Site>[],
       campaigns: entries.campaigns as Entry<Campaign>[],
       submissions: entries.submissions as Entry<Submission>[],
       judges: entries.judges as Entry<Judge>[],
