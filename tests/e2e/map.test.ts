@@ -364,6 +364,62 @@ describe('the map page (/map/)', () => {
     await link.waitFor();
     await expect(link.getAttribute('href')).resolves.toBe(`/sites/${id}/`);
     await page.waitForFunction(() => document.activeElement?.closest('.maplibregl-popup') !== null);
+    // Escape closes it and gives focus back to the button.
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.maplibregl-popup').count()).resolves.toBe(0);
+    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-show-site') === id, id);
+    await context.close();
+  });
+
+  it('from the keyboard, Enter on the map zooms into the cluster at its centre and opens the site there', async () => {
+    const { page, context } = await open('/map/');
+    await page.getByRole('button', { name: '打开可拖动、缩放的地图' }).focus();
+    await page.keyboard.press('Enter');
+    await mapReady(page);
+    const canvas = page.locator('.maplibregl-canvas');
+    await expect(
+      canvas.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent()),
+    ).resolves.toContain('回车键');
+    /** Centres the map on the first rendered feature of a layer (zooming out until there is one), and says where. */
+    const centreOn = (layer: string) =>
+      untilIdle(page, () =>
+        page.evaluate((layer) => {
+          const { map } = document.querySelector('[data-map]') as unknown as { map: import('maplibre-gl').Map };
+          for (let tries = 0; tries < 4; tries++) {
+            const feature = map.queryRenderedFeatures({ layers: [layer] })[0];
+            if (feature) {
+              map.jumpTo({ center: (feature.geometry as unknown as { coordinates: [number, number] }).coordinates });
+              return;
+            }
+            map.jumpTo({ zoom: map.getZoom() - 1 });
+          }
+        }, layer),
+      );
+
+    await centreOn('site-clusters');
+    const before = await zoom(page);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (before) =>
+        (document.querySelector('[data-map]') as unknown as { map: import('maplibre-gl').Map }).map.getZoom() > before,
+      before,
+    );
+    await expect(page.locator('[data-map-status]').textContent()).resolves.toMatch(/十字处有 \d+ 个阵地/);
+
+    await untilIdle(page, () =>
+      page.evaluate(() => {
+        const { map } = document.querySelector('[data-map]') as unknown as { map: import('maplibre-gl').Map };
+        map.jumpTo({ zoom: 16 });
+      }),
+    );
+    await centreOn('site-points');
+    await canvas.focus();
+    await page.keyboard.press('Enter');
+    const link = page.locator('.maplibregl-popup .map-popup-title a');
+    await link.waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest('.maplibregl-popup') !== null);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('maplibregl-canvas'));
     await context.close();
   });
 });

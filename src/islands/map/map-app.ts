@@ -187,9 +187,7 @@ export async function mountMap(
   });
 
   // A click on a cluster zooms in to its sites; a click on a site opens its popup.
-  map.on('click', MAP_IDS.clusters, (event) => {
-    const cluster = clusters[event.features?.[0]?.properties.cluster_id as number];
-    if (!cluster) return;
+  const zoomInto = (cluster: Cluster) => {
     const current = map.getZoom();
     const camera = map.cameraForBounds(cluster.bounds, { padding: 60, maxZoom: CLIENT_CLUSTER.noClusterFrom });
     map.easeTo({
@@ -197,14 +195,61 @@ export async function mountMap(
       zoom: Math.min(map.getMaxZoom(), Math.max(camera?.zoom ?? 0, current + 1)),
       animate: !reducedMotion(),
     });
+  };
+  const clusterOf = (feature: MapGeoJSONFeature | undefined) => clusters[feature?.properties.cluster_id as number];
+  const siteOf = (feature: MapGeoJSONFeature | undefined) => {
+    const index = feature?.properties.i as number | undefined;
+    return index === undefined ? undefined : model.sites[index];
+  };
+  map.on('click', MAP_IDS.clusters, (event) => {
+    const cluster = clusterOf(event.features?.[0]);
+    if (cluster) zoomInto(cluster);
   });
   const openFromFeature = (event: { features?: MapGeoJSONFeature[] }) => {
-    const index = event.features?.[0]?.properties.i as number | undefined;
-    const site = index === undefined ? undefined : model.sites[index];
+    const site = siteOf(event.features?.[0]);
     if (site) void openPopup(site, false);
   };
   map.on('click', MAP_IDS.points, openFromFeature);
   map.on('click', MAP_IDS.beltStops, openFromFeature);
+
+  // The keyboard does what a click does: MapLibre pans with the arrow keys and zooms with + and -;
+  // Enter or Space acts on the mark nearest the centre of the map, where a cross shows while it has focus.
+  const canvas = map.getCanvas();
+  const keysHelp = container.closest('[data-map-frame]')?.querySelector<HTMLElement>('[data-map-keys]');
+  if (keysHelp) {
+    keysHelp.hidden = false;
+    canvas.setAttribute('aria-describedby', keysHelp.id);
+  }
+  canvas.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    const centre = map.project(map.getCenter());
+    const reach = 40;
+    const near = map
+      .queryRenderedFeatures(
+        [
+          [centre.x - reach, centre.y - reach],
+          [centre.x + reach, centre.y + reach],
+        ],
+        { layers: [MAP_IDS.clusters, MAP_IDS.points, MAP_IDS.beltStops] },
+      )
+      .map((feature) => {
+        const [lng, lat] = (feature.geometry as unknown as { coordinates: [number, number] }).coordinates;
+        return { feature, distance: map.project([lng, lat]).dist(centre) };
+      })
+      .sort((a, b) => a.distance - b.distance)[0]?.feature;
+    const cluster = near?.layer.id === MAP_IDS.clusters ? clusterOf(near) : undefined;
+    const site = cluster ? undefined : siteOf(near);
+    if (cluster) {
+      zoomInto(cluster);
+      controls.announce(`十字处有 ${cluster.count} 个阵地，已放大地图。`);
+    } else if (site) {
+      void openPopup(site, true, undefined, canvas);
+    } else {
+      controls.announce('十字处没有阵地：请用方向键移动地图，或用 + 和 - 缩放。');
+    }
+  });
+
   for (const layer of [MAP_IDS.clusters, MAP_IDS.points, MAP_IDS.beltStops]) {
     map.on('mouseenter', layer, () => {
       map.getCanvas().style.cursor = 'pointer';
@@ -214,7 +259,8 @@ export async function mountMap(
     });
   }
 
-  async function openPopup(site: MapSite, focus: boolean, expectedId?: string) {
+  /** Opens a site's popup; with `focus`, its link takes focus, and Escape closes it and returns focus to `returnTo`. */
+  async function openPopup(site: MapSite, focus: boolean, expectedId?: string, returnTo?: HTMLElement) {
     popup?.remove();
     const body = document.createElement('div');
     body.className = 'map-popup';
@@ -224,6 +270,13 @@ export async function mountMap(
       .setDOMContent(body)
       .addTo(map);
     popup = current;
+    if (focus) {
+      current.getElement().addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape') return;
+        current.remove();
+        returnTo?.focus();
+      });
+    }
     let detail: SiteDetail | undefined;
     try {
       detail = await details(site.index);
@@ -253,7 +306,7 @@ export async function mountMap(
       if (!site) return;
       container.scrollIntoView({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
       map.jumpTo({ center: [site.lng, site.lat], zoom: Math.max(map.getZoom(), CLIENT_CLUSTER.noClusterFrom) });
-      await openPopup(site, true, id);
+      await openPopup(site, true, id, button);
     })();
   });
 
