@@ -8,27 +8,13 @@ import {
   mercatorY,
   project,
 } from '../../src/lib/map/cluster.ts';
-
-/** A seeded scatter of sites over the district. */
-function scatter(count: number) {
-  let state = 42;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return Array.from({ length: count }, (_, index) => ({
-    index,
-    lng: 113.24 + random() * 0.17,
-    lat: 23.05 + random() * 0.06,
-    type: index % 2 ? 'demo-point' : 'service-centre',
-  }));
-}
+import { scatterSites } from '../support/scatter.ts';
 
 const total = (result: ReturnType<typeof clusterAt>) =>
   result.singles.length + result.clusters.reduce((sum, cluster) => sum + cluster.count, 0);
 
 describe('clustering in the page', () => {
-  const sites = scatter(5000);
+  const sites = scatterSites(5000);
   const projected = project(sites);
 
   it('accounts for every site exactly once, at every zoom', () => {

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_CLUSTER, clusterAt, project } from '../../src/lib/map/cluster.ts';
 import { clusterRadius, mapPreview, POINT_RADIUS } from '../../src/lib/map/preview.ts';
-
-/** A seeded scatter of sites over the district. */
-function scatter(count: number) {
-  let state = 7;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return Array.from({ length: count }, (_, index) => ({
-    index,
-    lng: 113.24 + random() * 0.17,
-    lat: 23.05 + random() * 0.06,
-    type: index % 2 ? 'demo-point' : 'service-centre',
-  }));
-}
+import { scatterSites } from '../support/scatter.ts';
 
 const STREETS = [
   { name: '滨江街道', lng: 113.282, lat: 23.113 },
@@ -29,7 +15,7 @@ const BOX = { width: 360, height: 300, padding: 24, fontSize: 13 };
 describe('the map preview (the drawing the map page shows before MapLibre loads)', () => {
   it('draws every site once, in a cluster or on its own, grouped as the live map groups them at that zoom', () => {
     for (const count of [0, 1, 45, 2_000]) {
-      const sites = scatter(count);
+      const sites = scatterSites(count, 7);
       const preview = mapPreview({ sites, streets: STREETS, ...BOX });
       expect(preview.siteCount, `${count} sites`).toBe(count);
       const live = clusterAt(project(sites), preview.zoom, CLIENT_CLUSTER);
@@ -40,7 +26,7 @@ describe('the map preview (the drawing the map page shows before MapLibre loads)
 
   it('fits the sites inside the box with the padding, as fitBounds does', () => {
     // Two sites never merge, so the marks are the sites themselves.
-    const preview = mapPreview({ sites: scatter(2), streets: STREETS, ...BOX });
+    const preview = mapPreview({ sites: scatterSites(2, 7), streets: STREETS, ...BOX });
     const xs = preview.points.map((mark) => mark.x);
     const ys = preview.points.map((mark) => mark.y);
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(BOX.padding - 0.1);
@@ -56,13 +42,13 @@ describe('the map preview (the drawing the map page shows before MapLibre loads)
   });
 
   it('does not zoom in past the live map’s cap for a single site', () => {
-    const preview = mapPreview({ sites: scatter(1), streets: STREETS, ...BOX });
+    const preview = mapPreview({ sites: scatterSites(1, 7), streets: STREETS, ...BOX });
     expect(preview.zoom).toBe(15);
     expect(preview.points[0]).toMatchObject({ x: BOX.width / 2, y: BOX.height / 2 });
   });
 
   it('places street names inside the box, clear of the marks and of each other, leaving out what does not fit', () => {
-    const sites = scatter(45);
+    const sites = scatterSites(45, 7);
     const preview = mapPreview({ sites, streets: STREETS, ...BOX });
     const boxOf = ({ x, y, name }: { x: number; y: number; name: string }) => {
       const half = (name.length * BOX.fontSize) / 2;
@@ -94,7 +80,7 @@ describe('the map preview (the drawing the map page shows before MapLibre loads)
   });
 
   it('keeps the district’s extent inside the box', () => {
-    const { district } = mapPreview({ sites: scatter(45), streets: STREETS, ...BOX });
+    const { district } = mapPreview({ sites: scatterSites(45, 7), streets: STREETS, ...BOX });
     expect(district.x).toBeGreaterThanOrEqual(0);
     expect(district.y).toBeGreaterThanOrEqual(0);
     expect(district.x + district.width).toBeLessThanOrEqual(BOX.width + 0.1);
