@@ -79,6 +79,21 @@ export const ADMIN_CSP: Directives = {
   'frame-ancestors': ["'none'"],
 };
 
+/**
+ * The judges' review build (dist-review/, served under /review/ behind a login): plain pages with
+ * stylesheets and no script at all (astro.review.config.mjs writes styles as files).
+ */
+export const REVIEW_CSP: Directives = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
 /** Inline code in a page, as CSP tells it apart. */
 export type Inline = 'script' | 'style' | 'style attribute';
 
@@ -148,6 +163,17 @@ export function securityHeaders(section: Section): Record<string, string> {
   };
 }
 
+/** Every header the host sends for the review build: its policy, never cached, never indexed. */
+export function reviewHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': cspString(REVIEW_CSP),
+    ...COMMON,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+    'X-Robots-Tag': 'noindex, nofollow',
+  };
+}
+
 export function cacheControlFor(pathname: string): string {
   if (pathname.startsWith(HASHED_PREFIX)) return CACHE.hashed;
   if (SHORT_CACHE_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return CACHE.short;
@@ -194,16 +220,17 @@ const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, 
  * nginx drops server-level add_header lines in any location that has its own,
  * so each location repeats the full set (`always`: on 404s too).
  */
+const addHeaders = (values: Record<string, string>, indent: string) =>
+  Object.entries(values)
+    .map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`)
+    .join('\n');
+
 export function renderNginx(root = '/srv/haizhu/dist', listen = '80'): string {
-  const headers = (values: Record<string, string>, indent: string) =>
-    Object.entries(values)
-      .map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`)
-      .join('\n');
   const location = (match: string, pathname: string, extra: string[] = [], nested: string[] = []) =>
     [
       `  location ${match} {`,
       ...extra.map((line) => `    ${line}`),
-      headers(headersFor(pathname), '    '),
+      addHeaders(headersFor(pathname), '    '),
       ...nested.map((line) => `    ${line}`),
       '  }',
     ].join('\n');
@@ -239,6 +266,23 @@ export function renderNginx(root = '/srv/haizhu/dist', listen = '80'): string {
     location('= /map-data.json', '/map-data.json'),
     location('= /search-vocabulary.json', '/search-vocabulary.json'),
     location(ADMIN_PREFIX, `${ADMIN_PREFIX}x`, ['try_files $uri $uri/ =404;']),
+    '}',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The nginx location serving the review build under /review/, only to visitors the Git host's
+ * OAuth proxy (oauth2-proxy, on 127.0.0.1:4180) lets through: see docs/deploy.md.
+ */
+export function renderReviewLocation(root = '/srv/haizhu/dist-review/'): string {
+  return [
+    'location /review/ {',
+    '  auth_request /oauth2/auth;',
+    '  error_page 401 = /oauth2/sign_in?rd=$request_uri;',
+    `  alias ${root};`,
+    '  try_files $uri $uri/ =404;',
+    addHeaders(reviewHeaders(), '  '),
     '}',
     '',
   ].join('\n');

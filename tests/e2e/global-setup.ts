@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { REVIEW_BASE } from '../../review/base.ts';
+import { headersFor, reviewHeaders } from '../../src/lib/security-headers.ts';
 import { buildSite } from '../support/build.ts';
 import { serveStatic } from '../support/static-server.ts';
 
@@ -16,7 +17,8 @@ declare module 'vitest' {
 
 /**
  * Builds the public site once into dist-e2e/ and the review site into dist-e2e-review/review/,
- * and serves each (the review one under its base path) for every browser test.
+ * and serves each (the review one under its base path) with its production headers, CSP included,
+ * for every browser test.
  */
 export default async function setup(project: TestProject) {
   const outDir = resolve('dist-e2e');
@@ -24,8 +26,9 @@ export default async function setup(project: TestProject) {
   const reviewRoot = resolve('dist-e2e-review');
   const reviewOutDir = join(reviewRoot, REVIEW_BASE);
   buildSite({ REVIEW_OUT_DIR: reviewOutDir }, 'astro.review.config.mjs');
-  const server = await serveStatic(outDir);
-  const review = await serveStatic(reviewRoot);
+  // With the headers the host sends (src/lib/security-headers.ts): every page is tested under its own CSP.
+  const server = await serveStatic(outDir, headersFor);
+  const review = await serveStatic(reviewRoot, reviewHeaders);
   project.provide('baseURL', server.url);
   project.provide('reviewURL', review.url);
   project.provide('reviewOutDir', reviewOutDir);

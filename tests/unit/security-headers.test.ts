@@ -10,6 +10,8 @@ import {
   headersFor,
   inlineHash,
   renderNginx,
+  renderReviewLocation,
+  reviewHeaders,
   SITE_CSP,
 } from '../../src/lib/security-headers.ts';
 
@@ -96,6 +98,18 @@ describe('security headers', () => {
     expect(headersFor('/brands/x/')['Content-Security-Policy']).toContain("; style-src 'self';");
     expect(ADMIN_CSP['script-src']).toEqual(["'self'", "'unsafe-eval'"]);
     expect(ADMIN_CSP['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+
+  it('serves the review build with no script, no inline style, never cached and never indexed, behind the login', () => {
+    const review = reviewHeaders();
+    expect(review['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self'; style-src 'self';/);
+    expect(review['Content-Security-Policy']).not.toContain('unsafe');
+    expect(review['Cache-Control']).toBe('no-store');
+    expect(review['X-Robots-Tag']).toBe('noindex, nofollow');
+    const location = renderReviewLocation();
+    expect(location).toContain('auth_request /oauth2/auth;');
+    for (const [name, value] of Object.entries(review))
+      expect(location).toContain(`add_header ${name} "${value}" always;`);
   });
 });
 
