@@ -86,9 +86,9 @@ function readConfig<T>(element: HTMLElement): T {
  */
 function startFullMap(container: MapElement, controls: Controls) {
   const config = readConfig<MapAppConfig>(container);
-  const button = container.querySelector<HTMLButtonElement>('[data-map-activate]');
-  const preview = container.querySelector<SVGElement>('[data-map-preview]');
   const frame = container.closest<HTMLElement>('[data-map-frame]');
+  const button = frame?.querySelector<HTMLButtonElement>('[data-map-activate]') ?? null;
+  const preview = container.querySelector<SVGElement>('[data-map-preview]');
   let started = false;
 
   const keepPreview = (reason: string) => {
