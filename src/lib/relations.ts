@@ -140,12 +140,11 @@ export function checkRelations(
     });
   }
 
-  const submissionStreet = new Map<string, string>();
-  const submissionStage = new Map<string, Submission['stage']>();
+  /** Submissions by `campaign/id`, the key reviews name them by. */
+  const submissions = new Map<string, Submission>();
   for (const entry of entries.submissions) {
     const submission = entry.data as unknown as Submission;
-    submissionStreet.set(`${submission.campaign}/${submission.id}`, submission.street);
-    submissionStage.set(`${submission.campaign}/${submission.id}`, submission.stage);
+    submissions.set(`${submission.campaign}/${submission.id}`, submission);
     submission.attachments.forEach((attachment, index) => {
       if (!exists(sibling(entry.path, attachment.file))) {
         at(entry, ['attachments', index, 'file'], `找不到附件文件 ${attachment.file}`, '上传该文件，或删除这一项附件');
@@ -185,8 +184,8 @@ export function checkRelations(
         `在 content/campaigns/${campaignId}.yaml 的 judges 中加入该评委，或删除本评分`,
       );
     }
-    const street = submissionStreet.get(`${campaignId}/${review.submission}`);
-    if (street === undefined) {
+    const submission = submissions.get(`${campaignId}/${review.submission}`);
+    if (!submission) {
       const guess = nearest(
         review.submission,
         entries.submissions
@@ -204,7 +203,7 @@ export function checkRelations(
     // Judges score the shortlist: a review of a sign-up still in draft, submitted or eligible is a
     // misplaced file or a stage not yet moved on. Reviews stay valid once a submission is selected
     // or not selected, so the record of a finished round keeps its scores.
-    const stage = submissionStage.get(`${campaignId}/${review.submission}`);
+    const { stage, street } = submission;
     if (stage === 'draft' || stage === 'submitted' || stage === 'eligible') {
       at(
         entry,
