@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildCatalog, type Item } from '../../src/lib/catalog.ts';
 import { type Belt, BRAND_CATEGORIES, type Brand, SITE_TYPES, type Site, type Street } from '../../src/schema/index.ts';
+import { BELT_STOPS, BENCH_BELT, mulberry32 } from '../bench/synthetic-content.ts';
 
 const BOX = { west: 113.236, east: 113.415, south: 23.046, north: 23.117 };
-export const BENCH_BELT = 'bench-belt';
-const BELT_STOPS = 12;
 
 const WORDS = [
   '红棉',
@@ -57,18 +56,6 @@ const PINYIN = [
   'shuzhi',
   'jiangxin',
 ];
-
-/** A seeded PRNG, so every run measures the same data. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function readStreets(contentDir: string): Item<Street>[] {
   const dir = join(contentDir, 'streets');

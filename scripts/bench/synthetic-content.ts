@@ -39,7 +39,7 @@ const BOX = { west: 113.236, east: 113.415, south: 23.046, north: 23.117 };
 /** Id of the one generated belt. */
 export const BENCH_BELT = 'bench-belt';
 /** How many sites are stops of that belt: enough for a real belt page, few enough not to matter. */
-const BELT_STOPS = 12;
+export const BELT_STOPS = 12;
 
 const CATEGORIES = ['governance', 'digital-economy', 'high-quality', 'other'] as const;
 const STATUSES = ['submitted', 'shortlisted', 'selected', 'featured'] as const;
@@ -200,7 +200,7 @@ function writeFile(path: string, text: string) {
 }
 
 /** A small seeded PRNG: the same seed gives the same content, so runs compare like with like. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
