@@ -1,5 +1,11 @@
 import type { Belt, Brand, Campaign, Site, Street, Submission } from '../schema/index.ts';
-import { BRAND_CATEGORIES, type BrandCategory, type BrandStatus, CAMPAIGN_STAGES } from '../schema/index.ts';
+import {
+  BRAND_CATEGORIES,
+  type BrandCategory,
+  type BrandStatus,
+  CAMPAIGN_STAGES,
+  SITE_TYPES,
+} from '../schema/index.ts';
 
 /** An entry as pages see it: its id, its public data, and the source entry (to render Markdown). */
 export interface Item<T, E = unknown> {
@@ -145,4 +151,9 @@ export function campaignPhase(campaign: Campaign, today: string) {
   const last = campaign.stages.at(-1);
   if (last && today > last.end) return { kind: 'closed' as const, label: '已结束' };
   return { kind: 'between' as const, label: '进行中' };
+}
+
+/** A site in one sentence (where, what, its address): a site page's lead and description, and its poster's text. */
+export function describeSite(site: Pick<Site, 'community' | 'type' | 'address'>, streetName = ''): string {
+  return `${streetName}${site.community ?? ''}的${SITE_TYPES[site.type]}，地址：${site.address}。`;
 }
