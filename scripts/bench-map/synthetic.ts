@@ -10,10 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildCatalog, type Item } from '../../src/lib/catalog.ts';
+import { DISTRICT_BOUNDS as BOX } from '../../src/lib/geo.ts';
 import { type Belt, BRAND_CATEGORIES, type Brand, SITE_TYPES, type Site, type Street } from '../../src/schema/index.ts';
 import { BELT_STOPS, BENCH_BELT, mulberry32 } from '../bench/synthetic-content.ts';
-
-const BOX = { west: 113.236, east: 113.415, south: 23.046, north: 23.117 };
 
 const WORDS = [
   '红棉',

@@ -12,6 +12,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { DISTRICT_BOUNDS as BOX } from '../../src/lib/geo.ts';
+import { BRAND_CATEGORIES, BRAND_STATUSES, SITE_TYPES as SITE_TYPE_LABELS } from '../../src/schema/index.ts';
 
 /** What was written, to check against the pages built. */
 export interface SyntheticSummary {
@@ -33,17 +35,15 @@ export interface SyntheticOptions {
   seed?: number;
 }
 
-/** The district box from the issue (inside DISTRICT_BOUNDS without its padding), so every point is valid. */
-const BOX = { west: 113.236, east: 113.415, south: 23.046, north: 23.117 };
-
 /** Id of the one generated belt. */
 export const BENCH_BELT = 'bench-belt';
 /** How many sites are stops of that belt: enough for a real belt page, few enough not to matter. */
 export const BELT_STOPS = 12;
 
-const CATEGORIES = ['governance', 'digital-economy', 'high-quality', 'other'] as const;
-const STATUSES = ['submitted', 'shortlisted', 'selected', 'featured'] as const;
-const SITE_TYPES = ['service-centre', 'demo-point', 'red-station', 'enterprise', 'other'] as const;
+const CATEGORIES = Object.keys(BRAND_CATEGORIES);
+const STATUSES = Object.keys(BRAND_STATUSES);
+/** Every site type but belt-stop, which only the belt's stops get. */
+const SITE_TYPES = Object.keys(SITE_TYPE_LABELS).filter((type) => type !== 'belt-stop');
 const NAME_WORDS = ['红棉', '先锋', '同心', '暖心', '聚力', '初心', '邻里', '江畔', '数智', '匠心', '连心', '青年'];
 const NAME_ENDS = ['驿站', '工作室', '联盟', '家园', '议事厅', '服务队', '课堂', '阵地', '书屋', '会客厅'];
 const TAGS = ['加装电梯', '垃圾分类', '老旧小区改造', '志愿服务', '数字经济', '青年党员', '楼宇党建', '社区议事'];
@@ -185,7 +185,7 @@ function copyCampaign(sourceDir: string, dir: string): string | undefined {
   return String(data.id);
 }
 
-/** A point near the street's centre (about ±1 km), kept inside the district box. */
+/** A point near the street's centre (about ±1 km), kept inside the district box (DISTRICT_BOUNDS without its padding). */
 function jitter(point: { lng: number; lat: number }, random: () => number) {
   const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
   return {
