@@ -28,6 +28,8 @@ export interface ReviewedCampaign {
    * the call is reviewed blind, by title with the applicant's names masked in the material.
    */
   submissions: Entry<Submission>[];
+  /** The submissions under review (`review.pool`), as entries in the order of `submissions`. */
+  pool: Entry<Submission>[];
   review: CampaignReview;
   /** The call's judges, in panel order (unknown ids skipped). */
   judges: Entry<Judge>[];
@@ -101,17 +103,20 @@ function build() {
         : own.sort(byStreetThenTitle);
       const reviews = content.reviews.filter((review) => review.folders.campaign === entry.id);
       const judges = entry.data.judges.flatMap((id) => judgeById.get(id) ?? []);
+      const review = reviewCampaign(
+        entry.data,
+        submissions.map((submission) => submission.data),
+        judges.map((judge) => judge.data),
+        reviews.map((review) => review.data),
+      );
+      const pooled = new Set(review.pool.map((submission) => submission.id));
       return {
         entry,
         data: entry.data,
         phase: campaignPhase(entry.data, buildDate),
         submissions,
-        review: reviewCampaign(
-          entry.data,
-          submissions.map((submission) => submission.data),
-          judges.map((judge) => judge.data),
-          reviews.map((review) => review.data),
-        ),
+        pool: submissions.filter((submission) => pooled.has(submission.id)),
+        review,
         judges,
       };
     });
