@@ -9,11 +9,12 @@ import { CONTENT_DIR } from '../src/content-dir.ts';
 import { campaignPhase } from '../src/lib/catalog.ts';
 import { sibling } from '../src/lib/relations.ts';
 import { type Applicant, redact } from '../src/lib/review/blind.ts';
-import { judgesCmsUrl } from '../src/lib/review/cms.ts';
+import { editReviewUrl, judgesCmsUrl, newReviewUrl } from '../src/lib/review/cms.ts';
 import { type FileHistory, gitHistory } from '../src/lib/review/git.ts';
 import { loadContent } from '../src/lib/review/load.ts';
 import { type CampaignReview, reviewCampaign } from '../src/lib/review/model.ts';
 import { nestHeadings, safeMarkdown } from '../src/lib/safe-markdown.ts';
+import type { Cell, CellStatus } from '../src/lib/scoring.ts';
 import type { Entry } from '../src/lib/validate.ts';
 import type { Campaign, Judge, Review, Street, Submission } from '../src/schema/index.ts';
 import { buildDate } from '../src/site.ts';
@@ -38,6 +39,16 @@ export interface ReviewedCampaign {
 export interface ReviewFile {
   entry: Entry<Review>;
   history: FileHistory;
+}
+
+export interface JudgeCell {
+  cell: Cell | undefined;
+  /** The cell's status; `missing` when the judge has no cell. */
+  status: CellStatus;
+  /** The judge's review file, with its Git history. */
+  file: ReviewFile | undefined;
+  /** Where the judge scores it in the CMS: the review, or a new one; none when excluded. */
+  cmsUrl: string | undefined;
 }
 
 export interface Attachment {
@@ -142,17 +153,23 @@ function build() {
     }
   }
 
+  const cms = judgesCmsUrl();
   return {
     contentDir: content.dir,
-    cms: judgesCmsUrl(),
     streets,
     campaigns,
     judges: [...content.judges].sort((a, b) => a.data.code.localeCompare(b.data.code, 'zh-CN')),
     street: (id: string): Entry<Street> | undefined => streetById.get(id),
     judge: (id: string): Entry<Judge> | undefined => judgeById.get(id),
-    /** The review file of one judge on one submission, with its Git history. */
-    reviewFile: (campaign: string, judge: string, submission: string) =>
-      reviewFiles.get(`${campaign}/${judge}/${submission}`),
+    /** One judge on one submission of a call, as every review page shows it. */
+    judgeCell: (campaign: ReviewedCampaign, judge: string, submission: string): JudgeCell => {
+      const cell = campaign.review.cell(submission, judge);
+      const status = cell?.status ?? 'missing';
+      const file = reviewFiles.get(`${campaign.entry.id}/${judge}/${submission}`);
+      const key = { campaign: campaign.entry.id, judge, submission };
+      const cmsUrl = status === 'excluded' ? undefined : file ? editReviewUrl(cms, key) : newReviewUrl(cms, key);
+      return { cell, status, file, cmsUrl };
+    },
     attachmentsOf: (submission: Entry<Submission>) => attachments.get(submission.path) ?? [],
     submissionsOfStreet: (street: string) => content.submissions.filter((s) => s.data.street === street),
   };
