@@ -9,6 +9,8 @@ import type { Map as MapLibreMap, Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Component, type CSSProperties, createRef } from 'react';
+import { hasWebGL2 } from '../src/islands/map/webgl.ts';
+import { DISTRICT_CENTRE } from '../src/lib/cms/config.ts';
 import { convertPaste, pointProblem, roundPoint, toPoint } from '../src/lib/cms/picker.ts';
 import type { LngLat } from '../src/lib/geo.ts';
 import { DATUM_LABELS, type Datum } from '../src/lib/map/datum.ts';
@@ -52,15 +54,6 @@ const styles: Record<string, CSSProperties> = {
   },
   note: { fontSize: 14, margin: '0.5rem 0 0', color: '#4a4a4a' },
 };
-
-/** Whether this browser can draw the map at all (MapLibre 6 needs WebGL2). */
-function hasWebGl2(): boolean {
-  try {
-    return Boolean(document.createElement('canvas').getContext('webgl2'));
-  } catch {
-    return false;
-  }
-}
 
 const text = (value: number | undefined) => (value === undefined ? '' : String(value));
 
@@ -118,13 +111,13 @@ export class PointControl extends Component<ControlProps, ControlState> {
     if (point) return point;
     const configured = this.props.field.get('center') as { toJS?: () => unknown } | number[] | undefined;
     const pair = (configured && 'toJS' in configured ? configured.toJS?.() : configured) as number[] | undefined;
-    return pair ? { lng: pair[0], lat: pair[1] } : { lng: 113.325, lat: 23.083 };
+    return pair ? { lng: pair[0], lat: pair[1] } : DISTRICT_CENTRE;
   }
 
   private async startMap() {
     const element = this.mapElement.current;
     if (!element) return;
-    if (!hasWebGl2()) {
+    if (!hasWebGL2()) {
       this.setState({ mapError: '此浏览器无法显示地图（不支持 WebGL2），请直接填写经纬度或粘贴坐标。' });
       return;
     }

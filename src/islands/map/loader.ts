@@ -10,16 +10,7 @@ import stylesUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { type Controls, setupControls } from './controls.ts';
 import type { MapAppConfig, MapElement } from './map-app.ts';
 import type { MiniMapConfig } from './mini-map.ts';
-
-function hasWebGL2(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return Boolean(gl);
-  } catch {
-    return false;
-  }
-}
+import { hasWebGL2 } from './webgl.ts';
 
 /** Shows the map's fallback note (the list below is already there). */
 function showNote(container: HTMLElement, reason: string) {
