@@ -4,20 +4,13 @@
  * page type, the map bundle and the CMS bundle, all gzipped. Prints every
  * measure; exits 1 listing each one over budget.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGETS, type Budget, CONTENT_PAGE_PREFIXES, PAGE_TYPES } from '../src/lib/budgets.ts';
+import { htmlFiles } from '../src/lib/html-scan.ts';
 
 const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
-
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
 
 /** JS files a module imports: statically only, or also dynamically and by URL (workers, lazily loaded chunks). */
 function imports(source: string, all: boolean): string[] {

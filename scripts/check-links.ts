@@ -6,20 +6,12 @@
  * plain <a> links to the few hosts the footer and map credits need. Exits 1
  * with the list when any link is broken.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { tags } from '../src/lib/html-scan.ts';
+import { htmlFiles, tags } from '../src/lib/html-scan.ts';
 
 /** Other origins a page may link to (an <a href>, never a resource): the ICP register and the map's credit. */
 export const ALLOWED_LINK_HOSTS = ['beian.miit.gov.cn', 'www.tianditu.gov.cn'];
-
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
 
 /** Every URL a page refers to, with the tag and attribute it came from. */
 export function references(html: string): { tag: string; attribute: string; url: string }[] {

@@ -1,17 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { runs, tags } from '../lib/html-scan.ts';
+import { htmlFiles, runs, tags } from '../lib/html-scan.ts';
 import { allowsInline, cspOf, type Inline, inlineHash, sectionOf } from '../lib/security-headers.ts';
-
-function* htmlFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
 
 /**
  * Inline code in every built page that the page's Content-Security-Policy would block (running scripts,

@@ -1,10 +1,14 @@
 /**
  * A small scanner for the built HTML (Astro's own output, not arbitrary HTML):
- * start tags with their attributes, and the text of script and style elements.
+ * the .html files of a build, start tags with their attributes, and the text
+ * of script and style elements.
  * Quoted attribute values may hold `<` and `>` (Astro escapes only quotes and
  * ampersands there), so tags are matched with their quoted values, never with
  * a plain `<script` search.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 export interface Tag {
   name: string;
   attributes: Record<string, string>;
@@ -12,6 +16,15 @@ export interface Tag {
   text?: string;
   /** The tag as written, for reports. */
   source: string;
+}
+
+/** Every .html file under a build folder, at any depth. */
+export function* htmlFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(path);
+    else if (entry.name.endsWith('.html')) yield path;
+  }
 }
 
 const TOKEN = /<!--[\s\S]*?-->|<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
