@@ -26,6 +26,9 @@ export interface CatalogInput<E = unknown> {
 /** Brand statuses that count as selected into the showcase. */
 const SELECTED: readonly BrandStatus[] = ['selected', 'featured'];
 
+/** Whether a brand status counts as selected (the home page's figure, the statistics page's rounds). */
+export const isSelected = (status: string) => (SELECTED as readonly string[]).includes(status);
+
 /**
  * The public content with its relations worked out once: which sites a brand
  * runs, which brands a street has, a belt's stops in order. Pages only look up.
@@ -127,7 +130,7 @@ export function buildCatalog<E>(input: CatalogInput<E>) {
       streets: streets.length,
       streetsWithBrands: new Set(brands.map((brand) => brand.data.street)).size,
       brands: brands.length,
-      selectedBrands: brands.filter((brand) => SELECTED.includes(brand.data.status)).length,
+      selectedBrands: brands.filter((brand) => isSelected(brand.data.status)).length,
       sites: sites.length,
       beltStops: sites.filter((site) => site.data.belt).length,
     }),

@@ -2,6 +2,7 @@
  * Figures for the statistics page (/stats/), counted from public content at
  * build time. Pure: takes plain data, so it is unit-tested without a build.
  */
+import { isSelected } from './catalog.ts';
 
 export interface StatsInput {
   streets: { id: string; name: string }[];
@@ -21,9 +22,6 @@ export interface Bar {
   count: number;
 }
 
-/** Brand statuses that count as selected in a round. */
-const SELECTED = new Set(['selected', 'featured']);
-
 const tally = <T>(items: T[], key: (item: T) => string | undefined) => {
   const counts = new Map<string, number>();
   for (const item of items) {
@@ -38,7 +36,7 @@ export function computeStats(input: StatsInput) {
   const byCategory = tally(input.brands, (brand) => brand.category);
   const byType = tally(input.sites, (site) => site.type);
   const byRound = tally(
-    input.brands.filter((brand) => SELECTED.has(brand.status)),
+    input.brands.filter((brand) => isSelected(brand.status)),
     (brand) => brand.round,
   );
   const labelled = (labels: Record<string, string>, counts: Map<string, number>): Bar[] =>
