@@ -34,6 +34,8 @@ const decode = (value: string) => value.replace(/&(amp|quot|apos|lt|gt|#39);/g, 
 
 export function* tags(html: string): Generator<Tag> {
   const token = new RegExp(TOKEN.source, 'g');
+  // Lowercased once, on the first script or style, to find each one's closing tag.
+  let lower: string | undefined;
   for (let match = token.exec(html); match; match = token.exec(html)) {
     if (!match[1]) continue;
     const name = match[1].toLowerCase();
@@ -43,7 +45,8 @@ export function* tags(html: string): Generator<Tag> {
     }
     const tag: Tag = { name, attributes, source: match[0] };
     if (name === 'script' || name === 'style') {
-      const end = html.toLowerCase().indexOf(`</${name}`, token.lastIndex);
+      lower ??= html.toLowerCase();
+      const end = lower.indexOf(`</${name}`, token.lastIndex);
       const stop = end < 0 ? html.length : end;
       tag.text = html.slice(token.lastIndex, stop);
       token.lastIndex = stop;
