@@ -9,7 +9,7 @@ import { CONTENT_DIR } from '../src/content-dir.ts';
 import { campaignPhase } from '../src/lib/catalog.ts';
 import { sibling } from '../src/lib/relations.ts';
 import { type Applicant, redact } from '../src/lib/review/blind.ts';
-import { editReviewUrl, judgesCmsUrl, newReviewUrl } from '../src/lib/review/cms.ts';
+import { editReviewUrl, judgesCmsUrl, newReviewUrl, publicSiteUrl } from '../src/lib/review/cms.ts';
 import { type FileHistory, gitHistory } from '../src/lib/review/git.ts';
 import { loadContent } from '../src/lib/review/load.ts';
 import { type CampaignReview, reviewCampaign } from '../src/lib/review/model.ts';
@@ -156,6 +156,8 @@ function build() {
   const cms = judgesCmsUrl();
   return {
     contentDir: content.dir,
+    /** The public site, for links into the street offices' CMS. */
+    publicSite: publicSiteUrl(),
     streets,
     campaigns,
     judges: [...content.judges].sort((a, b) => a.data.code.localeCompare(b.data.code, 'zh-CN')),

@@ -6,11 +6,18 @@
  * office's entry point is /admin/<street>/.
  */
 
+type Env = Record<string, string | undefined>;
+
+/** The public site the review site links to: PUBLIC_SITE_URL, or the local preview. */
+export function publicSiteUrl(env: Env = process.env): string {
+  return env.PUBLIC_SITE_URL || 'http://127.0.0.1:4321';
+}
+
 /** Where the judges' CMS lives: REVIEW_CMS_URL, or /admin/judges/ on the public site. */
-export function judgesCmsUrl(env: Record<string, string | undefined> = process.env): string {
+export function judgesCmsUrl(env: Env = process.env): string {
   const explicit = env.REVIEW_CMS_URL;
   if (explicit) return explicit.endsWith('/') ? explicit : `${explicit}/`;
-  return new URL('/admin/judges/', env.PUBLIC_SITE_URL || 'http://127.0.0.1:4321').href;
+  return new URL('/admin/judges/', publicSiteUrl(env)).href;
 }
 
 /** A street office's CMS entry point on the public site (a path when `site` is omitted). */
