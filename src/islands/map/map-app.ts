@@ -1,8 +1,8 @@
 /**
  * The full map of /map/: every public site, clustered, coloured by type, with
  * popups, filters (from the page's controls), a belt route view, "fit to
- * results" and "locate me". Loaded by loader.ts only once the map is visible
- * and WebGL2 is there.
+ * results" and "locate me". Loaded by loader.ts only once the map is asked
+ * for (see startFullMap there) and WebGL2 is there.
  */
 import {
   type GeoJSONSource,

@@ -1,7 +1,8 @@
 /**
  * MapLibre GL JS, loaded only by the map modules (which are themselves loaded
- * only when a map scrolls into view). Its worker is served by the build, so
- * its URL is set explicitly: without it the worker would 404.
+ * only when /map/'s map is asked for or a mini-map scrolls into view). Its
+ * worker is served by the build, so its URL is set explicitly: without it the
+ * worker would 404.
  */
 import { GPUInitializationError, Map as MapLibreMap, type MapOptions, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
