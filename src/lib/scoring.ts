@@ -329,6 +329,18 @@ export const TIE_BREAKS: Record<TieBreak, string> = {
   shared: '与上一名各项排序依据均相同，名次并列',
 };
 
+/** Said of a panel whose highest and lowest totals were dropped. */
+export const TRIMMED_NOTE = '已去掉一个最高分和一个最低分';
+
+/** Why an incomplete panel has no rank, naming the judges still missing by `name`. */
+export function incompleteNote(
+  result: Pick<SubmissionScore, 'flags' | 'missing'>,
+  name: (judge: string) => string = (judge) => judge,
+): string {
+  const missing = result.missing.map(name);
+  return `评分未完成，不排名：${result.flags.join('；')}${missing.length ? `（${missing.join('、')}）` : ''}`;
+}
+
 /** Two decimals, as scores are printed. */
 export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toFixed(2);

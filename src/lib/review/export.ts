@@ -7,7 +7,7 @@
 import type { Campaign, Street, Submission } from '../../schema/index.ts';
 import { BRAND_CATEGORIES, SUBMISSION_STAGES, TRIMMING_RULES } from '../../schema/index.ts';
 import { formatDate } from '../format.ts';
-import { formatScore, TIE_BREAKS } from '../scoring.ts';
+import { formatScore, incompleteNote, TIE_BREAKS, TRIMMED_NOTE } from '../scoring.ts';
 import type { CampaignReview } from './model.ts';
 
 export interface ExportInput {
@@ -49,12 +49,9 @@ export function resultsTable({ campaign, review, submissions, streets, judgeCode
   const rows = review.scores.results.map((result) => {
     const submission = byId.get(result.submission);
     const notes: string[] = [];
-    if (!result.complete) {
-      const missing = result.missing.map((judge) => judgeCodes[judge] ?? judge);
-      notes.push(`评分未完成，不排名：${result.flags.join('；')}${missing.length ? `（${missing.join('、')}）` : ''}`);
-    }
+    if (!result.complete) notes.push(incompleteNote(result, (judge) => judgeCodes[judge] ?? judge));
     if (result.tieBreak) notes.push(TIE_BREAKS[result.tieBreak]);
-    if (result.trimmed) notes.push('已去掉一个最高分和一个最低分');
+    if (result.trimmed) notes.push(TRIMMED_NOTE);
     const excluded = result.cells.filter((cell) => cell.status === 'excluded' || cell.status === 'abstained').length;
     if (excluded) notes.push(`回避 ${excluded} 人`);
     return [
