@@ -23,6 +23,12 @@ import { type CollectionName, collections, fieldInfo, ID_PATTERN, schemaOf } fro
 import type { LngLat } from '../geo.ts';
 import { unwrap } from '../issues.ts';
 
+/** A call's sign-ups collection in a street's CMS entry point (links into it are built from this name too). */
+export const submissionsCollection = (campaign: string) => `submissions-${campaign}`;
+
+/** A call's reviews collection in the judges' CMS entry point. */
+export const reviewsCollection = (campaign: string) => `reviews-${campaign}`;
+
 /** One field of a Decap collection, as written to config.yml. */
 export interface CmsField {
   name: string;
@@ -585,7 +591,7 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
       { name: 'brands', type: 'brands', label: `${collections.brands.label}`, folder: `brands/${street.id}`, fixed },
       { name: 'sites', type: 'sites', label: `示范${collections.sites.label}`, folder: `sites/${street.id}`, fixed },
       ...context.campaigns.map((campaign) => ({
-        name: `submissions-${campaign.id}`,
+        name: submissionsCollection(campaign.id),
         type: 'submissions' as const,
         label: `申报：${campaign.title}`,
         description: `${street.name}对“${campaign.title}”的申报`,
@@ -595,7 +601,7 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
     ];
   }
   return context.campaigns.map((campaign) => ({
-    name: `reviews-${campaign.id}`,
+    name: reviewsCollection(campaign.id),
     type: 'reviews' as const,
     label: `评审打分：${campaign.title}`,
     description: '每位评委只能修改自己文件夹中的打分（content/reviews/<征集令>/<评委编号>/）',

@@ -5,6 +5,7 @@
  * entries at <judge>/<submission>.yaml, see src/lib/cms/config.ts); a street
  * office's entry point is /admin/<street>/.
  */
+import { reviewsCollection, submissionsCollection } from '../cms/config.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -32,9 +33,6 @@ export interface ReviewKey {
   submission: string;
 }
 
-/** The call's reviews collection in the judges' CMS. */
-export const reviewsCollection = (campaign: string) => `reviews-${campaign}`;
-
 /** The entry's slug in its collection: its path below the call's folder, without the extension. */
 export const reviewSlug = ({ judge, submission }: ReviewKey) => `${judge}/${submission}`;
 
@@ -50,10 +48,10 @@ export function newReviewUrl(cms: string, key: ReviewKey): string {
 }
 
 /**
- * A street's sign-up to a call in its CMS entry point (collection
- * `submissions-<campaign>`): the entry when `id` is given, else a new one.
+ * A street's sign-up to a call in its CMS entry point: the entry when `id` is
+ * given, else a new one.
  */
 export function streetSubmissionUrl(street: string, campaign: string, id?: string, site?: string): string {
-  const collection = `#/collections/submissions-${encodeURIComponent(campaign)}`;
+  const collection = `#/collections/${encodeURIComponent(submissionsCollection(campaign))}`;
   return `${streetCmsUrl(street, site)}${collection}/${id ? `entries/${encodeURIComponent(id)}` : 'new'}`;
 }
