@@ -14,8 +14,7 @@ import { CONTENT_DIR } from '../src/content-dir.ts';
 import { stringifyCsv } from '../src/lib/import/csv.ts';
 import { writeXlsx } from '../src/lib/import/xlsx.ts';
 import { type ExportInput, resultsHtml, resultsTable } from '../src/lib/review/export.ts';
-import { loadContent } from '../src/lib/review/load.ts';
-import { reviewCampaign } from '../src/lib/review/model.ts';
+import { loadContent, reviewOf } from '../src/lib/review/load.ts';
 import { nearest } from '../src/lib/suggest.ts';
 
 async function main(): Promise<number> {
@@ -48,12 +47,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const submissions = content.submissions.filter((entry) => entry.data.campaign === id).map(({ data }) => data);
-  const review = reviewCampaign(
-    campaign.data,
-    submissions,
-    content.judges.map(({ data }) => data),
-    content.reviews.filter((entry) => entry.folders.campaign === id).map(({ data }) => data),
-  );
+  const review = reviewOf(content, campaign);
   const input: ExportInput = {
     campaign: campaign.data,
     review,

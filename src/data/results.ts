@@ -7,8 +7,7 @@
  */
 import { CONTENT_DIR } from '../content-dir.ts';
 import { type PanelScore, publicPanelScores } from '../lib/results.ts';
-import { loadContent } from '../lib/review/load.ts';
-import { reviewCampaign } from '../lib/review/model.ts';
+import { loadContent, reviewOf } from '../lib/review/load.ts';
 import type { Campaign } from '../schema/index.ts';
 
 export function publishedPanelScores(
@@ -18,11 +17,6 @@ export function publishedPanelScores(
   const content = loadContent(CONTENT_DIR);
   const entry = content.campaigns.find((candidate) => candidate.id === campaign.id);
   if (!entry) return new Map();
-  const review = reviewCampaign(
-    entry.data,
-    content.submissions.filter((submission) => submission.data.campaign === entry.id).map(({ data }) => data),
-    content.judges.map(({ data }) => data),
-    content.reviews.filter((review) => review.folders.campaign === entry.id).map(({ data }) => data),
-  );
+  const review = reviewOf(content, entry);
   return publicPanelScores(entry.data, review.scores);
 }

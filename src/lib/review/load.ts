@@ -3,6 +3,7 @@ import type { Brand, Campaign, Judge, Review, Site, Street, Submission } from '.
 import { fileExistsIn, readContentFiles } from '../content-files.ts';
 import { formatReport } from '../report.ts';
 import { type Entry, type Problem, validateContent } from '../validate.ts';
+import { type CampaignReview, reviewCampaign } from './model.ts';
 
 /**
  * Every collection, private ones included, read from the content folder by
@@ -52,4 +53,16 @@ export function loadContent(contentDir: string, options: { allowProblems?: boole
   }
   if (cached.content.problems.length && !options.allowProblems) throw new Error(cached.report);
   return cached.content;
+}
+
+/** One call scored from the loaded content: its sign-ups, every judge's conflicts and its reviews. */
+export function reviewOf(content: LoadedContent, campaign: Entry<Campaign>): CampaignReview {
+  const own = <T>(entries: Entry<T>[], campaignOf: (entry: Entry<T>) => string) =>
+    entries.filter((entry) => campaignOf(entry) === campaign.id).map(({ data }) => data);
+  return reviewCampaign(
+    campaign.data,
+    own(content.submissions, (entry) => entry.data.campaign),
+    content.judges.map(({ data }) => data),
+    own(content.reviews, (entry) => entry.folders.campaign),
+  );
 }
