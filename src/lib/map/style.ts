@@ -14,7 +14,6 @@
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { DISTRICT_BOUNDS } from '../geo.ts';
-import { escapeHtml } from '../search/results.ts';
 import { MAP_COLOURS, SITE_TYPE_COLOURS } from './colours.ts';
 
 /** Local font families, tried in order (MapLibre uses `text-font` as CSS families when there are no glyphs). */
@@ -383,4 +382,11 @@ export function mapStyle(config: BasemapConfig, data: OverlayData, imagery = fal
   return config.kind === 'tianditu' && config.key
     ? tiandituStyle({ key: config.key, reviewNumber: config.reviewNumber, imagery }, data)
     : schematicStyle(data);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
+  );
 }
