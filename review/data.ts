@@ -78,13 +78,15 @@ function build() {
     });
 
   /** How a submission's text may name its applicant: its street, the street's communities, its organisation. */
+  const communitiesOf = new Map<string, string[]>();
+  for (const { data: site } of content.sites) {
+    if (site.community) communitiesOf.set(site.street, [...(communitiesOf.get(site.street) ?? []), site.community]);
+  }
   const applicantOf = (submission: Submission): Applicant => {
     const street = streetById.get(submission.street)?.data;
     return {
       street: { name: street?.name ?? '', shortName: street?.shortName ?? '' },
-      communities: content.sites.flatMap((site) =>
-        site.data.street === submission.street && site.data.community ? [site.data.community] : [],
-      ),
+      communities: communitiesOf.get(submission.street) ?? [],
       organisation: submission.organisation,
     };
   };
