@@ -26,7 +26,6 @@ export interface Controls {
   setStatus(count: number, message?: string): void;
   /** Says something to screen readers and sighted users alike, in the status line. */
   announce(message: string): void;
-  known: KnownValues;
 }
 
 interface ListItem extends Filterable {
@@ -128,6 +127,5 @@ export function setupControls(app: HTMLElement): Controls {
     announce: (message) => {
       if (status) status.textContent = message;
     },
-    known,
   };
 }
