@@ -23,7 +23,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type * as ContentFiles from '../src/lib/content-files.ts';
-import type * as Validate from '../src/lib/validate.ts';
 import {
   ASTRO_VERSION,
   type BuildResult,
@@ -288,11 +287,9 @@ function phases(result: BuildResult): Phase[] {
 async function timeValidator(siteRoot: string, contentDir: string): Promise<number> {
   // From the snapshot, like the build: the working tree may be mid-edit by now.
   const from = (path: string) => pathToFileURL(join(siteRoot, path)).href;
-  const { fileExistsIn, readContentFiles } = (await import(from('src/lib/content-files.ts'))) as typeof ContentFiles;
-  const { validateContent } = (await import(from('src/lib/validate.ts'))) as typeof Validate;
+  const { validateContentDir } = (await import(from('src/lib/content-files.ts'))) as typeof ContentFiles;
   const started = performance.now();
-  const files = readContentFiles(contentDir);
-  const { problems } = validateContent(files, { displayRoot: contentDir, exists: fileExistsIn(contentDir) });
+  const { problems } = validateContentDir(contentDir);
   const ms = performance.now() - started;
   if (problems.length) throw new BenchError(`The synthetic content is invalid: ${problems[0]?.message}`);
   return ms;

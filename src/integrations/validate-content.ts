@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { fileExistsIn, fileTextIn, readContentFiles } from '../lib/content-files.ts';
+import { validateContentDir } from '../lib/content-files.ts';
 import { formatReport } from '../lib/report.ts';
-import { validateContent } from '../lib/validate.ts';
 
 /**
  * Runs the same validator as `npm run check:content` before Astro loads any
@@ -14,17 +12,12 @@ export function validateContentIntegration(contentDir: string): AstroIntegration
     name: 'haizhu:validate-content',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        const files = readContentFiles(resolve(contentDir));
-        const { problems } = validateContent(files, {
-          displayRoot: contentDir,
-          exists: fileExistsIn(resolve(contentDir)),
-          readText: fileTextIn(resolve(contentDir)),
-        });
+        const { problems, fileCount } = validateContentDir(contentDir);
+        const report = formatReport(problems, fileCount);
         if (!problems.length) {
-          logger.info(formatReport(problems, files.length));
+          logger.info(report);
           return;
         }
-        const report = formatReport(problems, files.length);
         if (command !== 'build') {
           logger.warn(report);
           return;

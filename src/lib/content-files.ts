@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { type ValidationResult, validateContent } from './validate.ts';
 
 /** A file under the content folder, with its path relative to that folder (POSIX separators). */
 export interface ContentFile {
@@ -34,3 +35,18 @@ export const fileExistsIn = (contentDir: string) => (path: string) => existsSync
 
 /** Reads a file relative to the content folder as text. */
 export const fileTextIn = (contentDir: string) => (path: string) => readFileSync(join(contentDir, path), 'utf8');
+
+/**
+ * Reads and validates a content folder the one way every command does (the build, check:content,
+ * the review build and the results export): every check, SVG images included.
+ */
+export function validateContentDir(contentDir: string): ValidationResult & { fileCount: number } {
+  const dir = resolve(contentDir);
+  const files = readContentFiles(dir);
+  const result = validateContent(files, {
+    displayRoot: contentDir.replace(/\/+$/, ''),
+    exists: fileExistsIn(dir),
+    readText: fileTextIn(dir),
+  });
+  return { ...result, fileCount: files.length };
+}

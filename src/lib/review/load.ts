@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Brand, Campaign, Judge, Review, Site, Street, Submission } from '../../schema/index.ts';
-import { fileExistsIn, readContentFiles } from '../content-files.ts';
+import { validateContentDir } from '../content-files.ts';
 import { formatReport } from '../report.ts';
-import { type Entry, type Problem, validateContent } from '../validate.ts';
+import type { Entry, Problem } from '../validate.ts';
 import { type CampaignReview, reviewCampaign } from './model.ts';
 
 /**
@@ -32,11 +32,7 @@ export function loadContent(contentDir: string, options: { allowProblems?: boole
   const dir = resolve(contentDir);
   let cached = cache.get(dir);
   if (!cached) {
-    const files = readContentFiles(dir);
-    const { entries, problems } = validateContent(files, {
-      displayRoot: contentDir.replace(/\/+$/, ''),
-      exists: fileExistsIn(dir),
-    });
+    const { entries, problems, fileCount } = validateContentDir(contentDir);
     const content: LoadedContent = {
       dir,
       streets: entries.streets as Entry<Street>[],
@@ -48,7 +44,7 @@ export function loadContent(contentDir: string, options: { allowProblems?: boole
       reviews: entries.reviews as Entry<Review>[],
       problems,
     };
-    cached = { content, report: formatReport(problems, files.length) };
+    cached = { content, report: formatReport(problems, fileCount) };
     cache.set(dir, cached);
   }
   if (cached.content.problems.length && !options.allowProblems) throw new Error(cached.report);
