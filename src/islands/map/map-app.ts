@@ -44,7 +44,7 @@ export interface MapAppConfig {
   /** `geojson`: hand the URL straight to MapLibre (the plain baseline `npm run bench:map` compares against). */
   format?: 'compact' | 'geojson';
   basemap: BasemapConfig;
-  labels: { types: Record<string, string>; categories: Record<string, string> };
+  labels: { types: Record<string, string> };
 }
 
 /** The map element, with the MapLibre map on it for tests and debugging. */

@@ -28,8 +28,8 @@ export const basemap = () =>
     PUBLIC_MAP_IMAGERY: import.meta.env.PUBLIC_MAP_IMAGERY,
   });
 
-/** Chinese labels the browser code shows (it does not import the schema). */
-export const mapLabels = { types: SITE_TYPES, categories: BRAND_CATEGORIES };
+/** Chinese labels the browser code shows (it does not import the schema): site types, in popups. */
+export const mapLabels = { types: SITE_TYPES };
 
 /** JSON responses for the static endpoints. */
 export const json = (value: unknown) =>
