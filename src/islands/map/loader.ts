@@ -70,7 +70,7 @@ function readConfig<T>(element: HTMLElement): T {
 
 /**
  * The zoomable map of /map/ starts on request, over the drawing the page
- * already shows (MapPreview.astro): from the button on it, a tap on the
+ * already shows (MapPreview.astro): from the button under it, a tap on the
  * drawing, a change of filters, or an address that carries filters (a shared
  * view). Until then the page downloads no map library. If the map cannot
  * start, the drawing and the list stay, with a note saying why.
