@@ -4,86 +4,23 @@
  * global-setup), checked for headers, cache rules, MIME types, gzip and the 404.
  * nginx must be installed (.ci/run installs nginx-light): without it this fails.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE, headersFor } from '../../src/lib/security-headers.ts';
+import { documentedServer, type Nginx, startNginx } from '../support/nginx.ts';
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path));
 const root = resolve('dist-e2e');
-let prefix: string;
-let nginx: ChildProcess | undefined;
+let nginx: Nginx | undefined;
 let base: string;
-let log = '';
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 
 beforeAll(async () => {
-  if (!NGINX) throw new Error('nginx is not installed: apt-get install -y nginx-light (.ci/run does this)');
-  const port = await freePort();
-  prefix = mkdtempSync(join(tmpdir(), 'nginx-smoke-'));
-  for (const dir of ['tmp', 'logs']) mkdirSync(join(prefix, dir));
-  // The documented server block, with only its root and listen changed.
-  const server = readFileSync('deploy/nginx.conf', 'utf8')
-    .replace(/^ {2}root .*;$/m, `  root ${root};`)
-    .replace(/^ {2}listen .*;$/m, `  listen 127.0.0.1:${port};`);
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .map((name) => `  ${name}_temp_path ${prefix}/tmp/${name};`)
-    .join('\n');
-  writeFileSync(
-    join(prefix, 'nginx.conf'),
-    [
-      process.getuid?.() === 0 ? 'user root;' : '',
-      'worker_processes 1;',
-      'daemon off;',
-      `pid ${prefix}/nginx.pid;`,
-      `error_log ${prefix}/logs/error.log;`,
-      'events { worker_connections 64; }',
-      'http {',
-      '  include /etc/nginx/mime.types;',
-      '  default_type application/octet-stream;',
-      '  access_log off;',
-      temp,
-      server,
-      '}',
-      '',
-    ].join('\n'),
-  );
-  nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'logs/error.log')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  nginx.stderr?.on('data', (chunk) => {
-    log += chunk;
-  });
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited (${nginx.exitCode}): ${log}`);
-    try {
-      await fetch(base);
-      break;
-    } catch {
-      if (i > 100) throw new Error(`nginx did not start: ${log}`);
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  }
+  nginx = await startNginx((port) => documentedServer(root, port));
+  base = nginx.url;
 });
 
 afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((done) => nginx?.once('exit', done));
-    nginx.kill('SIGQUIT');
-    await exited;
-  }
-  if (prefix) rmSync(prefix, { recursive: true, force: true });
+  await nginx?.stop();
 });
 
 const get = (path: string, init?: RequestInit) => fetch(new URL(path, base), { redirect: 'manual', ...init });
