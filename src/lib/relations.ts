@@ -146,7 +146,14 @@ export function checkRelations(
     const submission = entry.data as unknown as Submission;
     submissions.set(`${submission.campaign}/${submission.id}`, submission);
     submission.attachments.forEach((attachment, index) => {
-      if (!exists(sibling(entry.path, attachment.file))) {
+      if (leavesEntryFolder(attachment.file)) {
+        at(
+          entry,
+          ['attachments', index, 'file'],
+          `附件路径 ${attachment.file} 离开了本条目所在的文件夹`,
+          '把附件上传到本条目旁边，只写文件名',
+        );
+      } else if (!exists(sibling(entry.path, attachment.file))) {
         at(entry, ['attachments', index, 'file'], `找不到附件文件 ${attachment.file}`, '上传该文件，或删除这一项附件');
       }
     });
@@ -270,6 +277,18 @@ export function sibling(entryPath: string, relativePath: string): string {
   return parts.join('/');
 }
 
+/**
+ * Pictures and attachments sit beside their entry (README: images/ next to the
+ * entry). A path that climbs out could name any file of the repository, a
+ * private one included, and the build would then read it.
+ */
+const leavesEntryFolder = (relativePath: string) =>
+  relativePath.startsWith('/') || relativePath.split(/[\\/]/).includes('..');
+
+/** The picture formats the build can optimise and browsers show. */
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'svg'];
+const IMAGE_FILE = new RegExp(`\\.(${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+
 /** What in an SVG file could run script when the image is opened on its own. */
 const SVG_SCRIPT = /<script\b|<foreignObject\b|\son[a-z]+\s*=|javascript:/i;
 
@@ -287,7 +306,16 @@ function checkImages(
     const { src } = image as { src: string };
     const path = [...field, ...(single ? [] : [index]), 'src'];
     const file = sibling(entry.path, src);
-    if (!exists(file)) {
+    if (leavesEntryFolder(src)) {
+      at(
+        entry,
+        path,
+        `图片路径 ${src} 离开了本条目所在的文件夹`,
+        '把图片上传到本条目旁的 images 文件夹，写作 images/<文件名>',
+      );
+    } else if (!IMAGE_FILE.test(src)) {
+      at(entry, path, `${src} 不是图片文件`, `图片应为 ${IMAGE_EXTENSIONS.join('、')} 文件`);
+    } else if (!exists(file)) {
       at(entry, path, `找不到图片 ${src}`, `把图片放到 ${root}/${file}，或改正路径`);
     } else if (readText && /\.svg$/i.test(file) && SVG_SCRIPT.test(readText(file))) {
       at(

@@ -1,6 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fileExistsIn, fileTextIn, readContentFiles } from '../../src/lib/content-files.ts';
+import { fileExistsIn, fileTextIn, readContentFiles, validateContentDir } from '../../src/lib/content-files.ts';
 import { formatProblem, formatReport } from '../../src/lib/report.ts';
 import { type Problem, validateContent } from '../../src/lib/validate.ts';
 
@@ -208,5 +211,65 @@ describe('SVG images', () => {
       readText: fileTextIn(dir),
     });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('links and paths that leave the entry', () => {
+  /** A copy of the valid fixture, changed by `change`, validated as check:content and the build do. */
+  function validateChanged(change: (dir: string) => void) {
+    const dir = mkdtempSync(join(tmpdir(), 'haizhu-links-'));
+    try {
+      cpSync('tests/fixtures/valid', dir, { recursive: true });
+      change(dir);
+      return validateContentDir(dir).problems.map((problem) => formatProblem(problem).replace(dir, '<dir>'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const cover = 'brands/longfeng/images/yuxiuge-cover.svg';
+  const entry = 'brands/longfeng/yuxiuge.md';
+  const replaceCover = (dir: string, src: string) =>
+    writeFileSync(join(dir, entry), readFileSync(join(dir, entry), 'utf8').replace('images/yuxiuge-cover.svg', src));
+
+  it.each([
+    ['a judge’s file', '../../../../judges/judge-a.yaml'],
+    ['a file outside the folder', '/etc/passwd'],
+    ['another street’s picture', '../../../pazhou/images/digital-pioneer-cover.svg'],
+  ])('refuses a picture that is a link to %s, without reading it', (_, target) => {
+    const problems = validateChanged((dir) => {
+      rmSync(join(dir, cover));
+      symlinkSync(target, join(dir, cover));
+    });
+    expect(problems).toContainEqual(
+      `<dir>/${cover}:1: 这是符号链接，内容文件夹里只能放普通文件（条目、图片和附件本身），不会读取它 (删除它，把要用的图片或附件本身复制到这个位置)`,
+    );
+    expect(problems.join('\n')).not.toMatch(/root:|张|affiliation/);
+  });
+
+  it('refuses a linked entry and a linked folder, and reads neither', () => {
+    const problems = validateChanged((dir) => {
+      symlinkSync('../../judges/judge-a.yaml', join(dir, 'brands/longfeng/copy.md'));
+      symlinkSync('../../judges', join(dir, 'sites/longfeng/more'));
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^<dir>\/brands\/longfeng\/copy\.md:1: 这是符号链接/),
+      expect.stringMatching(/^<dir>\/sites\/longfeng\/more:1: 这是符号链接/),
+    ]);
+  });
+
+  it.each([
+    [
+      'climbs out of the entry’s folder',
+      '../../../judges/judge-a.yaml',
+      '图片路径 ../../../judges/judge-a.yaml 离开了本条目所在的文件夹',
+    ],
+    ['is absolute', '/etc/passwd', '图片路径 /etc/passwd 离开了本条目所在的文件夹'],
+    ['is not a picture', 'images/notes.txt', 'images/notes.txt 不是图片文件'],
+  ])('refuses a picture path that %s', (_, src, message) => {
+    const problems = validateChanged((dir) => {
+      writeFileSync(join(dir, 'brands/longfeng/images/notes.txt'), 'a: 1\n');
+      replaceCover(dir, src);
+    });
+    expect(problems).toEqual([expect.stringContaining(`<dir>/${entry}:10 cover.src: ${message}`)]);
   });
 });
