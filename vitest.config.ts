@@ -16,6 +16,17 @@ export default defineConfig({
         },
       },
       {
+        // Real Git servers and real pipelines: nginx with git-http-backend and the pre-receive hook,
+        // gitlab-ci-local running .gitlab-ci.yml. Not in the unit project, which the pipelines run.
+        test: {
+          name: 'git',
+          include: ['tests/git/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

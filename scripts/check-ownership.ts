@@ -1,114 +1,209 @@
 /**
  * Ownership check: may the account that pushed these commits change these files?
  *
- *   npx node scripts/check-ownership.ts <base>..<head>
- *   npx node scripts/check-ownership.ts --base <rev> --head <rev>
- *   npx node scripts/check-ownership.ts --codeowners        # print CODEOWNERS from cms/owners.yaml
+ *   npx node scripts/check-ownership.ts <base>..<head>             # a merge request
+ *   npx node scripts/check-ownership.ts --base <rev> --head <rev>  # the same
+ *   npx node scripts/check-ownership.ts --push --base <before> --head <after>   # a push to main
+ *   scripts/check-ownership.ts --pre-receive [--main <branch>]    # git's pre-receive hook (npm run install:hook)
+ *   npx node scripts/check-ownership.ts --codeowners               # print CODEOWNERS from cms/owners.yaml
  *
- * The changes are the net diff from the merge base of <base> and <head> to
- * <head> (what a merge request would bring in); the ownership map is read from
- * <base>, so a change cannot grant itself rights by editing the map.
+ * Every commit of the range (reachable from <head>, not from <base>) is checked
+ * on its own, so a later commit cannot hide what an earlier one did. The
+ * ownership map and the published calls are read from <base>, the target
+ * branch, so a change cannot grant itself rights by editing the map. With
+ * --push, a non-district account may not rewrite main (its push must
+ * fast-forward <before>).
  *
- * The account is the authenticated pusher, from the first of these that is set:
- *   CI_PUSHER          set it yourself on other CI systems (from the platform, never from a commit)
- *   GITLAB_USER_LOGIN  GitLab CI: the user who pushed or started the pipeline
- *   GITEA_ACTOR        Gitea Actions: the user who triggered the workflow
- *   GITHUB_ACTOR       GitHub Actions (and Gitea): the same
- * Commit author fields are never read: the browser (Decap) or a local Git sets them to anything.
+ * The account is the authenticated pusher (src/lib/access/identity.ts): in CI
+ * GITLAB_USER_LOGIN, GITEA_ACTOR or GITHUB_ACTOR, and CI_PUSHER only where none
+ * of them is set; in a hook GL_USERNAME (GitLab), GITEA_PUSHER_NAME (Gitea) or
+ * REMOTE_USER (git-http-backend). Commit author fields are never read.
  *
  * Exit codes: 0 all changes allowed, 1 some refused, 2 usage or Git error.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
-  type Change,
+  changesOfCommit,
+  commitsBetween,
+  fileAt,
+  type Git,
+  git,
+  isAncestor,
+  publishedCampaigns,
+  subjectOf,
+  ZERO_SHA,
+} from '../src/lib/access/git-changes.ts';
+import { ciPusher, type Pusher, serverPusher } from '../src/lib/access/identity.ts';
+import {
+  type CheckContext,
   checkChanges,
   codeowners,
   describeOwner,
   OWNERS_FILE,
+  type OwnersMap,
   ownerOf,
   parseOwners,
-} from '../src/lib/cms/ownership.ts';
+} from '../src/lib/access/ownership.ts';
 
-const IDENTITY_VARIABLES = ['CI_PUSHER', 'GITLAB_USER_LOGIN', 'GITEA_ACTOR', 'GITHUB_ACTOR'] as const;
+const USAGE = `用法：
+  check-ownership.ts <目标分支>..<提交>                 合并请求：检查每个提交
+  check-ownership.ts --base <提交> --head <提交>        同上
+  check-ownership.ts --push --base <推送前> --head <推送后>   推送到 main：另外拒绝非区级账号的强制推送
+  check-ownership.ts --pre-receive [--main <分支名>]     作为 Git 服务器的 pre-receive 钩子（npm run install:hook）
+  check-ownership.ts --codeowners                       由 ${OWNERS_FILE} 生成 CODEOWNERS
+退出码：0 通过，1 有修改被拒绝，2 用法或 Git 错误。`;
 
-function fail(message: string): never {
-  console.error(`归属检查无法进行：${message}`);
-  process.exit(2);
-}
+/** The project folder this script belongs to: in a hook, the district's checkout, never the pushed code. */
+const CHECKOUT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const git = (...args: string[]) =>
-  execFileSync('git', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+class UsageError extends Error {}
 
 function parseArgs(argv: string[]) {
-  let base: string | undefined;
-  let head: string | undefined;
-  let printCodeowners = false;
+  const options = { base: '', head: 'HEAD', push: false, preReceive: false, main: 'main', printCodeowners: false };
+  const value = (index: number, flag: string) => {
+    const next = argv[index + 1];
+    if (!next || next.startsWith('--')) throw new UsageError(`${flag} 后面缺少值`);
+    return next;
+  };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
-    if (arg === '--base') base = argv[++index];
-    else if (arg === '--head') head = argv[++index];
-    else if (arg === '--codeowners') printCodeowners = true;
-    else if (arg.includes('..') && !arg.startsWith('-')) [base, head] = arg.split(/\.{2,3}/);
-    else fail(`不认识的参数“${arg}”。用法：check-ownership.ts <base>..<head>`);
+    if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (arg === '--base') options.base = value(index++, arg);
+    else if (arg === '--head') options.head = value(index++, arg);
+    else if (arg === '--main') options.main = value(index++, arg);
+    else if (arg === '--push') options.push = true;
+    else if (arg === '--pre-receive') options.preReceive = true;
+    else if (arg === '--codeowners') options.printCodeowners = true;
+    else if (arg.includes('..') && !arg.startsWith('-')) {
+      const [base, head] = arg.split(/\.{2,3}/);
+      options.base = base;
+      options.head = head || 'HEAD';
+    } else throw new UsageError(`不认识的参数“${arg}”`);
   }
-  return { base, head: head || 'HEAD', printCodeowners };
+  return options;
 }
 
-/** Entry files whose new text the check reads (pictures and attachments are judged by path alone). */
-const isEntryFile = (path: string) => /\.(md|ya?ml)$/.test(path);
+/** What the target branch says: who owns what, and which calls' results are out. */
+function trustedAt(run: Git, rev: string): { owners: OwnersMap; context: CheckContext } {
+  const text = fileAt(run, rev, OWNERS_FILE);
+  if (text === undefined) throw new UsageError(`${rev} 中没有 ${OWNERS_FILE}`);
+  return { owners: parseOwners(text), context: { publishedCampaigns: publishedCampaigns(run, rev) } };
+}
 
-function changesBetween(from: string, to: string): Change[] {
-  const out = git('diff', '--name-status', '-z', '--no-renames', from, to);
-  const parts = out.split('\0').filter(Boolean);
-  const changes: Change[] = [];
-  for (let index = 0; index + 1 < parts.length; index += 2) {
-    const code = parts[index][0];
-    const path = parts[index + 1];
-    const status = code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified';
-    const text = status !== 'deleted' && isEntryFile(path) ? git('show', `${to}:${path}`) : undefined;
-    changes.push({ path, status, ...(text !== undefined ? { text } : {}) });
+/** Checks every commit for one account and prints a line per file; true when all are allowed. */
+function checkCommits(
+  run: Git,
+  account: string,
+  owners: OwnersMap,
+  context: CheckContext,
+  commits: readonly string[],
+): boolean {
+  let allowed = true;
+  for (const sha of commits) {
+    const decisions = checkChanges(account, owners, changesOfCommit(run, sha), context);
+    console.log(`提交 ${sha.slice(0, 10)}“${subjectOf(run, sha)}”：${decisions.length} 个文件`);
+    for (const decision of decisions) {
+      console.log(`  ${decision.allowed ? '✓' : '✗'} ${decision.path}（${decision.status}）：${decision.reason}`);
+      if (!decision.allowed) allowed = false;
+    }
   }
-  return changes;
+  return allowed;
+}
+
+function identity(pusher: Pusher, owners: OwnersMap) {
+  if ('problem' in pusher) throw new UsageError(pusher.problem);
+  const actor = ownerOf(pusher.account, owners);
+  return {
+    ...pusher,
+    actor,
+    label: `${pusher.account}（${pusher.variable}；${actor ? describeOwner(actor) : '未登记'}）`,
+  };
+}
+
+const NOT_FAST_FORWARD =
+  '这次推送不是快进：它会丢掉 main 上已有的提交（强制推送或改写历史）。只有区级账号可以这样做；请先拉取最新的 main，在其上重新提交。';
+
+/** A merge request, or a push to main in CI (`--push`). */
+function checkRange(base: string, head: string, push: boolean): boolean {
+  const { owners, context } = trustedAt(git, base);
+  const pusher = identity(ciPusher(process.env), owners);
+  const commits = commitsBetween(git, head, [base]);
+  console.log(`归属检查：${pusher.label}，${base.slice(0, 10)}..${head}，${commits.length} 个提交`);
+  let allowed = checkCommits(git, pusher.account, owners, context, commits);
+  if (push && pusher.actor?.kind !== 'district' && !isAncestor(git, base, head)) {
+    console.log(`✗ ${NOT_FAST_FORWARD}`);
+    allowed = false;
+  }
+  return allowed;
+}
+
+/** git's pre-receive hook: every ref of the push, every new commit; one refusal rejects the whole push. */
+function checkPreReceive(main: string, input: string): boolean {
+  const mainRef = `refs/heads/${main}`;
+  const mainExists = fileAt(git, mainRef, OWNERS_FILE) !== undefined;
+  const trusted = mainExists
+    ? trustedAt(git, mainRef)
+    : { owners: parseOwners(readFileSync(join(CHECKOUT, OWNERS_FILE), 'utf8')), context: {} };
+  const pusher = identity(serverPusher(process.env), trusted.owners);
+  const district = pusher.actor?.kind === 'district';
+  let allowed = true;
+  const refuse = (ref: string, reason: string) => {
+    console.log(`✗ ${ref}：${reason}`);
+    allowed = false;
+  };
+  for (const line of input.split('\n').filter((text) => text.trim())) {
+    const [old, next, ref] = line.trim().split(/\s+/);
+    if (!old || !next || !ref) throw new UsageError(`读不懂 pre-receive 的输入行“${line}”（应为 <旧> <新> <引用名>）`);
+    console.log(`归属检查：${pusher.label}，${ref}`);
+    if (!district && !ref.startsWith('refs/heads/')) {
+      refuse(ref, '只有区级账号可以推送标签和其他引用；街道办和评委只推送分支');
+      continue;
+    }
+    if (ZERO_SHA.test(next)) {
+      if (ref === mainRef && !district) refuse(ref, `只有区级账号可以删除 ${main} 分支`);
+      continue;
+    }
+    if (ref === mainRef && !ZERO_SHA.test(old) && !district && !isAncestor(git, old, next)) {
+      refuse(ref, NOT_FAST_FORWARD);
+    }
+    // Commits new to this branch; on another branch, those main already has were checked when they landed.
+    const exclude = [...(ZERO_SHA.test(old) ? [] : [old]), ...(ref !== mainRef && mainExists ? [mainRef] : [])];
+    const commits = commitsBetween(git, next, exclude);
+    if (!checkCommits(git, pusher.account, trusted.owners, trusted.context, commits)) allowed = false;
+  }
+  return allowed;
 }
 
 function main() {
-  const { base, head, printCodeowners } = parseArgs(process.argv.slice(2));
-  if (printCodeowners) {
-    process.stdout.write(codeowners(parseOwners(readFileSync(OWNERS_FILE, 'utf8'))));
+  const options = parseArgs(process.argv.slice(2));
+  if (options.printCodeowners) {
+    process.stdout.write(codeowners(parseOwners(readFileSync(join(CHECKOUT, OWNERS_FILE), 'utf8'))));
     return;
   }
-  if (!base) fail('缺少提交范围，例如 origin/main..HEAD，或 --base <提交> --head <提交>');
-
-  const variable = IDENTITY_VARIABLES.find((name) => process.env[name]?.trim());
-  if (!variable) fail(`不知道是谁推送的：请在 CI 中设置 ${IDENTITY_VARIABLES.join('、')} 之一（取平台登录身份）`);
-  const account = (process.env[variable] ?? '').trim();
-
-  let from: string;
-  let owners: ReturnType<typeof parseOwners>;
-  try {
-    from = git('merge-base', base, head).trim();
-    owners = parseOwners(git('show', `${base}:${OWNERS_FILE}`));
-  } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : String(error);
-    fail(detail);
-  }
-  const changes = changesBetween(from, head);
-  const decisions = checkChanges(account, owners, changes);
-  const actor = ownerOf(account, owners);
-  console.log(
-    `归属检查：${account}（${variable}；${actor ? describeOwner(actor) : '未登记'}），${from.slice(0, 10)}..${head}，${changes.length} 个文件`,
-  );
-  for (const decision of decisions) {
-    console.log(`${decision.allowed ? '✓' : '✗'} ${decision.path}（${decision.status}）：${decision.reason}`);
-  }
-  const refused = decisions.filter((decision) => !decision.allowed);
-  if (refused.length) {
-    console.log(`\n拒绝：${refused.length} 个文件超出 ${account} 的权限。请只修改自己的文件夹，或请区级账号处理。`);
-    process.exitCode = 1;
+  let allowed: boolean;
+  if (options.preReceive) {
+    allowed = checkPreReceive(options.main, readFileSync(0, 'utf8'));
   } else {
-    console.log('\n通过：所有修改都在该账号的权限之内。');
+    if (!options.base) throw new UsageError('缺少提交范围，例如 origin/main..HEAD，或 --base <提交> --head <提交>');
+    allowed = checkRange(options.base, options.head, options.push);
+  }
+  if (allowed) console.log('\n通过：所有修改都在该账号的权限之内。');
+  else {
+    console.log('\n拒绝：有修改超出该账号的权限（见上面的 ✗）。请只修改自己的文件夹，或请区级账号处理。');
+    process.exitCode = 1;
   }
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  // A Git error carries git's own message; anything else is a usage problem. Neither prints a file's contents.
+  const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : '';
+  const message = stderr || (error instanceof Error ? error.message : String(error));
+  console.error(`归属检查无法进行：${message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
+  process.exitCode = 2;
+}

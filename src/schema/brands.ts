@@ -71,13 +71,14 @@ export const brandSchema = (imageSrc?: z.ZodType) =>
     year: field(z.number().int().min(2000, '年份应在 2000 年之后').max(2100), {
       label: '年份',
     }),
-    /** Selection status. */
-    status: choice(BRAND_STATUSES, '遴选状态'),
+    /** Selection status: the district's decision; an office files a new brand as submitted. */
+    status: choice(BRAND_STATUSES, '遴选状态', { setBy: 'district', officeValues: ['submitted'] }),
     /** The call (征集令) it was selected in, if any. */
     round: field(z.string().optional(), {
       label: '遴选批次',
-      hint: '征集令编号，例如 2022-first-round',
+      hint: '征集令编号，例如 2022-first-round（由区级填写）',
       references: 'campaigns',
+      setBy: 'district',
     }),
     /** Headline numbers. */
     figures: field(z.array(keyFigureSchema).default([]), { label: '关键数据' }),

@@ -98,12 +98,16 @@ export const sampleFlag = () =>
   });
 
 /** Choices stored as ASCII keys, shown by their Chinese labels. */
-export function choice<const T extends Record<string, string>>(labels: T, label: string, hint?: string) {
+export function choice<const T extends Record<string, string>>(
+  labels: T,
+  label: string,
+  info: Omit<FieldInfo, 'label' | 'officeValues'> & { officeValues?: readonly (keyof T & string)[] } = {},
+) {
   const keys = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
   return field(
     z.enum(keys, {
       error: () => `应为以下之一：${keys.map((key) => `${key}（${labels[key]}）`).join('、')}`,
     }),
-    { label, hint },
+    { label, ...info },
   );
 }

@@ -13,6 +13,17 @@ export interface FieldInfo {
    * The validator checks each id exists; the CMS offers the entries to pick from.
    */
   references?: CollectionKey;
+  /**
+   * Who may set the field. Left out, whoever may change the entry may set it
+   * (its street office, its judge, the district). `district`: the field records
+   * a district decision (a selection, a stage, a published result). An office
+   * keeps the value it finds; it may only move between `officeValues` (or leave
+   * the field out). The ownership check enforces this on every change, and the
+   * street offices' editor shows such a field read-only.
+   */
+  setBy?: 'district';
+  /** With `setBy: 'district'`: the values an office may still choose itself, e.g. a sign-up's draft and submitted. */
+  officeValues?: readonly string[];
 }
 
 /** Collections a reference can point to (a plain union here: index.ts, which names them, imports this module). */

@@ -53,8 +53,8 @@ export const siteSchema = (imageSrc?: z.ZodType) =>
     }),
     /** Brands that run or use this site. */
     brands: referenceList('关联品牌', 'brands'),
-    /** Membership of a demonstration belt route. */
-    belt: field(beltStopSchema.optional(), { label: '示范带' }),
+    /** Membership of a demonstration belt route: the district designates the belt and its stops. */
+    belt: field(beltStopSchema.optional(), { label: '示范带', hint: '由区级指定', setBy: 'district' }),
     /** Pictures of the site. */
     photos: field(z.array(imageSchema(imageSrc)).default([]), {
       label: '照片',

@@ -56,12 +56,18 @@ export const submissionSchema = z.strictObject({
   contact: field(contactSchema, { label: '联系人信息', private: true }),
   /** Date the sign-up was submitted. */
   submitted: field(isoDate.optional(), { label: '提交日期' }),
-  stage: choice(SUBMISSION_STAGES, '申报阶段'),
+  /** Where the sign-up stands: the office drafts and submits it, the district moves it on after each check. */
+  stage: choice(SUBMISSION_STAGES, '申报阶段', {
+    hint: '街道可选草稿或已提交；之后的阶段由区级在每轮审核后修改',
+    setBy: 'district',
+    officeValues: ['draft', 'submitted'],
+  }),
   /** The brand entry it became once selected. */
   brand: field(z.string().min(1).optional(), {
     label: '对应品牌',
-    hint: '入选后填写对应的品牌编号',
+    hint: '入选后由区级填写对应的品牌编号',
     references: 'brands',
+    setBy: 'district',
   }),
   sample: sampleFlag(),
 });

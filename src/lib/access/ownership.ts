@@ -13,6 +13,11 @@
  * - a judge may change reviews/<campaign>/<judge>/ only;
  * - in every entry, whoever wrote it, a field named after a folder (street,
  *   campaign, judge) must agree with that folder;
+ * - under content/ only regular files, whoever pushed them (no links,
+ *   submodules or executables); elsewhere too, for all but the district;
+ * - an office keeps the district's decisions: fields the schema marks
+ *   `setBy: 'district'` (field-authority.ts);
+ * - a judge's scores lock once the call's results are published;
  * - everything else (streets, belts, campaigns, judges, this map, the site's
  *   code, CI) belongs to the district.
  */
@@ -20,6 +25,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { type CollectionName, collectionNames, collections, schemaOf } from '../../schema/index.ts';
 import { parseSource } from '../source.ts';
+import { describeRefusedField, refusedFieldChanges } from './field-authority.ts';
 
 /** Where the map lives in the repository. */
 export const OWNERS_FILE = 'cms/owners.yaml';
@@ -111,11 +117,16 @@ export function ownedFolders(owner: Owner, contentRoot = 'content'): string[] {
 export const describeOwner = (owner: Owner): string =>
   owner.kind === 'district' ? '区级' : owner.kind === 'street' ? `街道 ${owner.id}` : `评委 ${owner.id}`;
 
-/** One changed file: its path, what happened to it, and its new text (for added or modified entry files). */
+/** One changed file: its path, what happened to it, its Git mode, and its texts (for regular entry files). */
 export interface Change {
   path: string;
   status: 'added' | 'modified' | 'deleted';
+  /** Git mode of the new version: 100644 a regular file; 100755 executable, 120000 a link, 160000 a submodule. */
+  mode?: string;
+  /** The new text of an added or modified regular entry file. */
   text?: string;
+  /** The previous text of a modified or deleted regular entry file (what a district decision is compared with). */
+  oldText?: string;
 }
 
 export interface Decision {
@@ -124,6 +135,13 @@ export interface Decision {
   allowed: boolean;
   /** Why, in the words the office reads in CI's log. */
   reason: string;
+}
+
+/** What the target branch says beyond the ownership map. */
+export interface CheckContext {
+  /** Calls whose results the target branch has published: their reviews are locked. */
+  publishedCampaigns?: ReadonlySet<string>;
+  contentRoot?: string;
 }
 
 const EXTENSIONS = { yaml: '.yaml', md: '.md' } as const;
@@ -143,6 +161,16 @@ function entryPlace(
   return { name, folders: Object.fromEntries(spec.folders.map((folder, index) => [folder, rest[index]])) };
 }
 
+/** An entry's header as written, or undefined when there is no text or it cannot be read. */
+function headerOf(name: CollectionName, text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  const source = parseSource(text, collections[name].format);
+  const data = source.data;
+  return source.errors.length || typeof data !== 'object' || data === null || Array.isArray(data)
+    ? undefined
+    : (data as Record<string, unknown>);
+}
+
 /** Fields that disagree with the folders the file sits in (street, campaign, judge). */
 export function folderFieldProblems(change: Change, contentRoot = 'content'): string[] {
   if (change.status === 'deleted') return [];
@@ -151,9 +179,8 @@ export function folderFieldProblems(change: Change, contentRoot = 'content'): st
   const schema = schemaOf(place.name);
   const checked = Object.keys(place.folders).filter((folder) => folder in schema.shape);
   if (!checked.length) return [];
-  const source = parseSource(change.text ?? '', collections[place.name].format);
-  const data = source.data as Record<string, unknown> | undefined;
-  if (source.errors.length || typeof data !== 'object' || data === null) {
+  const data = headerOf(place.name, change.text);
+  if (!data) {
     return [`无法读取文件头，不能确认 ${checked.join('、')} 字段与文件夹一致（先运行 npm run check:content 修正格式）`];
   }
   return checked
@@ -161,17 +188,87 @@ export function folderFieldProblems(change: Change, contentRoot = 'content'): st
     .map((folder) => `${folder} 字段是“${String(data[folder] ?? '')}”，但文件在“${place.folders[folder]}”文件夹里`);
 }
 
+/** Git's modes for what is not a regular file, as an office reads them. */
+const SPECIAL_MODES: Record<string, string> = {
+  '100755': '可执行文件',
+  '120000': '符号链接',
+  '160000': '子模块',
+};
+
+/** One rule of the check: a refusal, or undefined when the rule has nothing against the change. */
+interface RuleInput {
+  change: Change;
+  account: string;
+  actor: Owner;
+  context: Required<CheckContext>;
+}
+type Rule = (input: RuleInput) => string | undefined;
+
+/** Under content/ only regular files, for every account; elsewhere too, for all but the district. */
+const regularFilesOnly: Rule = ({ change, actor, context }) => {
+  if (change.status === 'deleted' || change.mode === undefined || change.mode === '100644') return undefined;
+  const inContent = change.path.startsWith(`${context.contentRoot}/`);
+  if (!inContent && actor.kind === 'district') return undefined;
+  const kind = SPECIAL_MODES[change.mode] ?? `特殊文件（git 模式 ${change.mode}）`;
+  return `这是${kind}：${inContent ? `${context.contentRoot}/ 里` : '街道办和评委'}只能提交普通文件（git 模式 100644），不接受符号链接、子模块或可执行文件（删除它，把文件本身提交上来${change.mode === '100755' ? '，或去掉可执行权限：git update-index --chmod=-x' : ''}）`;
+};
+
+const folderFieldsAgree: Rule = ({ change, context }) =>
+  folderFieldProblems(change, context.contentRoot).join('；') || undefined;
+
+const ownFoldersOnly: Rule = ({ change, account, actor, context }) => {
+  if (actor.kind === 'district') return undefined;
+  const owner = ownerOfPath(change.path, context.contentRoot);
+  if (owner.kind === actor.kind && owner.id === actor.id) return undefined;
+  const allowed = `${account}（${describeOwner(actor)}）只能修改 ${ownedFolders(actor, context.contentRoot).join('、')}`;
+  if (owner.kind !== 'district') return `这是${describeOwner(owner)} 的文件夹；${allowed}`;
+  return change.path === OWNERS_FILE
+    ? `内容归属表只有区级账号可以修改；${allowed}`
+    : `这是区级文件（街道、示范带、征集令、评委、归属表、网站代码和配置）；${allowed}`;
+};
+
+/** District decisions (src/schema: fields with setBy 'district') stay as the district left them. */
+const districtFieldsKept: Rule = ({ change, actor, context }) => {
+  if (actor.kind === 'district') return undefined;
+  const place = entryPlace(change.path, context.contentRoot);
+  if (!place) return undefined;
+  const before = change.status === 'added' ? undefined : headerOf(place.name, change.oldText);
+  const after = change.status === 'deleted' ? undefined : headerOf(place.name, change.text);
+  return refusedFieldChanges(place.name, before, after).map(describeRefusedField).join('；') || undefined;
+};
+
+/** Once a call's results are published, its scores are the record: only the district may correct one. */
+const reviewsLockedOncePublished: Rule = ({ change, actor, context }) => {
+  if (actor.kind !== 'judge') return undefined;
+  const [top, campaign] = change.path.slice(context.contentRoot.length + 1).split('/');
+  if (top !== 'reviews' || !context.publishedCampaigns.has(campaign)) return undefined;
+  return `征集令 ${campaign} 已公布结果，评分已锁定，评委不能再修改（如需更正，请区级账号修改并在提交说明中写明原因）`;
+};
+
+/** The rules in the order their refusals are reported; the first that refuses a change decides it. */
+const RULES: readonly Rule[] = [
+  regularFilesOnly,
+  folderFieldsAgree,
+  ownFoldersOnly,
+  districtFieldsKept,
+  reviewsLockedOncePublished,
+];
+
 /**
- * Decides every change for one account. `owners` must come from the target
- * branch (never from the change itself, which could rewrite it).
+ * Decides every change for one account. `owners` and `context` must come from
+ * the target branch (never from the change itself, which could rewrite them).
  */
 export function checkChanges(
   account: string,
   owners: OwnersMap,
   changes: readonly Change[],
-  contentRoot = 'content',
+  context: CheckContext = {},
 ): Decision[] {
   const actor = ownerOf(account, owners);
+  const full: Required<CheckContext> = {
+    publishedCampaigns: context.publishedCampaigns ?? new Set(),
+    contentRoot: context.contentRoot ?? 'content',
+  };
   return changes.map((change) => {
     const decide = (allowed: boolean, reason: string): Decision => ({
       path: change.path,
@@ -180,21 +277,11 @@ export function checkChanges(
       reason,
     });
     if (!actor) return decide(false, `账号“${account}”不在 ${OWNERS_FILE} 中，不能修改任何文件（请区级管理员登记）`);
-    const fieldProblems = folderFieldProblems(change, contentRoot);
-    if (fieldProblems.length) return decide(false, fieldProblems.join('；'));
-    if (actor.kind === 'district') return decide(true, '区级账号');
-    const owner = ownerOfPath(change.path, contentRoot);
-    if (owner.kind === actor.kind && owner.id === actor.id) return decide(true, `${describeOwner(actor)} 自己的文件夹`);
-    const allowed = `${account}（${describeOwner(actor)}）只能修改 ${ownedFolders(actor, contentRoot).join('、')}`;
-    if (owner.kind === 'district') {
-      return decide(
-        false,
-        change.path === OWNERS_FILE
-          ? `内容归属表只有区级账号可以修改；${allowed}`
-          : `这是区级文件（街道、示范带、征集令、评委、归属表、网站代码和配置）；${allowed}`,
-      );
+    for (const rule of RULES) {
+      const refusal = rule({ change, account, actor, context: full });
+      if (refusal) return decide(false, refusal);
     }
-    return decide(false, `这是${describeOwner(owner)} 的文件夹；${allowed}`);
+    return decide(true, actor.kind === 'district' ? '区级账号' : `${describeOwner(actor)} 自己的文件夹`);
   });
 }
 
