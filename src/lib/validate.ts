@@ -148,7 +148,8 @@ type Placement =
   | { problem: string; fix: string };
 
 /** Works out which collection a file belongs to from its path, and what its folders stand for. */
-function placeFile(path: string): Placement {
+/** Where a path relative to the content folder puts a file: its collection and folder values, or why it cannot be there. */
+export function placeFile(path: string): Placement {
   const [top, ...rest] = path.split('/');
   const name = collectionNames.find((candidate) => candidate === top);
   if (!name) {

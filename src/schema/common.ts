@@ -101,13 +101,13 @@ export const sampleFlag = () =>
 export function choice<const T extends Record<string, string>>(
   labels: T,
   label: string,
-  info: Omit<FieldInfo, 'label' | 'officeValues'> & { officeValues?: readonly (keyof T & string)[] } = {},
+  info: Omit<FieldInfo, 'label' | 'officeValues' | 'choices'> & { officeValues?: readonly (keyof T & string)[] } = {},
 ) {
   const keys = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
   return field(
     z.enum(keys, {
       error: () => `应为以下之一：${keys.map((key) => `${key}（${labels[key]}）`).join('、')}`,
     }),
-    { label, ...info },
+    { label, choices: labels, ...info },
   );
 }

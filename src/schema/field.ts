@@ -22,6 +22,8 @@ export interface FieldInfo {
    * street offices' editor shows such a field read-only.
    */
   setBy?: 'district';
+  /** For a choice: the Chinese label of each stored key (set by `choice()` in common.ts). */
+  choices?: Readonly<Record<string, string>>;
   /** With `setBy: 'district'`: the values an office may still choose itself, e.g. a sign-up's draft and submitted. */
   officeValues?: readonly string[];
 }

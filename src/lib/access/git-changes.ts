@@ -72,6 +72,12 @@ export function changesOfCommit(run: Git, sha: string): Change[] {
     .map((raw) => toChange(run, raw));
 }
 
+/** The net change from the merge base of `base` and `head` to `head`: what a merge request brings in. */
+export function netChanges(run: Git, base: string, head: string): Change[] {
+  const from = run('merge-base', base, head).trim();
+  return [...rawDiff(run, from, head).values()].map((raw) => toChange(run, raw));
+}
+
 /** Commits reachable from `head` but from none of `exclude`, oldest first. */
 export function commitsBetween(run: Git, head: string, exclude: readonly string[]): string[] {
   const out = run('rev-list', '--reverse', '--topo-order', head, ...(exclude.length ? ['--not', ...exclude] : []));
@@ -100,14 +106,20 @@ export function fileAt(run: Git, rev: string, path: string): string | undefined 
   }
 }
 
-/** Ids of the calls whose results a commit publishes (`resultsPublished: true`): their reviews are locked. */
-export function publishedCampaigns(run: Git, rev: string, contentRoot = 'content'): Set<string> {
-  const files = run('ls-tree', '-r', '--name-only', rev, '--', `${contentRoot}/campaigns/`).split('\n');
-  const ids = files.flatMap((path) => {
+/** The header of every entry of a collection folder at a commit, by file name (without extension). */
+export function headersAt(run: Git, rev: string, folder: string): Map<string, Record<string, unknown>> {
+  const headers = new Map<string, Record<string, unknown>>();
+  for (const path of run('ls-tree', '-r', '--name-only', rev, '--', `${folder}/`).split('\n')) {
     const id = path.match(/\/([^/]+)\.ya?ml$/)?.[1];
     const text = id ? fileAt(run, rev, path) : undefined;
     const data = text === undefined ? undefined : parseSource(text, 'yaml').data;
-    return id && (data as { resultsPublished?: unknown } | undefined)?.resultsPublished === true ? [id] : [];
-  });
-  return new Set(ids);
+    if (id && typeof data === 'object' && data !== null) headers.set(id, data as Record<string, unknown>);
+  }
+  return headers;
+}
+
+/** Ids of the calls whose results a commit publishes (`resultsPublished: true`): their reviews are locked. */
+export function publishedCampaigns(run: Git, rev: string, contentRoot = 'content'): Set<string> {
+  const campaigns = headersAt(run, rev, `${contentRoot}/campaigns`);
+  return new Set([...campaigns].filter(([, data]) => data.resultsPublished === true).map(([id]) => id));
 }

@@ -25,6 +25,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { type CollectionName, collectionNames, collections, schemaOf } from '../../schema/index.ts';
 import { parseSource } from '../source.ts';
+import { placeFile } from '../validate.ts';
 import { describeRefusedField, refusedFieldChanges } from './field-authority.ts';
 
 /** Where the map lives in the repository. */
@@ -144,25 +145,18 @@ export interface CheckContext {
   contentRoot?: string;
 }
 
-const EXTENSIONS = { yaml: '.yaml', md: '.md' } as const;
-
-/** For an entry file, the collection and the folder values its path gives. */
-function entryPlace(
+/** For an entry file under the content root, the collection and the folder values its path gives. */
+export function entryPlace(
   path: string,
-  contentRoot: string,
+  contentRoot = 'content',
 ): { name: CollectionName; folders: Record<string, string> } | undefined {
-  const prefix = `${contentRoot}/`;
-  if (!path.startsWith(prefix)) return undefined;
-  const [top, ...rest] = path.slice(prefix.length).split('/');
-  const name = collectionNames.find((candidate) => candidate === top);
-  if (!name) return undefined;
-  const spec = collections[name];
-  if (rest.length !== spec.folders.length + 1 || !rest.at(-1)?.endsWith(EXTENSIONS[spec.format])) return undefined;
-  return { name, folders: Object.fromEntries(spec.folders.map((folder, index) => [folder, rest[index]])) };
+  if (!path.startsWith(`${contentRoot}/`)) return undefined;
+  const placed = placeFile(path.slice(contentRoot.length + 1));
+  return 'problem' in placed ? undefined : { name: placed.name, folders: placed.folders };
 }
 
 /** An entry's header as written, or undefined when there is no text or it cannot be read. */
-function headerOf(name: CollectionName, text: string | undefined): Record<string, unknown> | undefined {
+export function headerOf(name: CollectionName, text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   const source = parseSource(text, collections[name].format);
   const data = source.data;
