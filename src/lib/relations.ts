@@ -1,9 +1,13 @@
 import type { Campaign, CollectionName, Judge, Review, Site, Submission } from '../schema/index.ts';
 import { collectionNames, collections, SUBMISSION_STAGES, schemaOf } from '../schema/index.ts';
+import { HEIC_FILE, oversize, PHOTO } from './content/images.ts';
 import { dotted } from './issues.ts';
 import { referencedIds, referenceFields } from './references.ts';
 import { type Candidate, nearest } from './suggest.ts';
-import type { EntriesByCollection, Entry, Problem } from './validate.ts';
+import type { EntriesByCollection, Entry, Problem, ValidateOptions } from './validate.ts';
+
+/** How the checks reach the files beside the entries (pictures, attachments). */
+type ContentAccess = Pick<ValidateOptions, 'exists' | 'readText' | 'imageFacts'>;
 
 /** Cross-reference and consistency checks that span several entries. */
 export function checkRelations(
@@ -11,9 +15,9 @@ export function checkRelations(
   /** Ids of entries that exist but failed their schema: references to them are not unknown. */
   unparsedIds: Record<CollectionName, string[]>,
   root: string,
-  exists: (path: string) => boolean,
-  readText?: (path: string) => string,
+  files: ContentAccess,
 ): Problem[] {
+  const { exists } = files;
   const problems: Problem[] = [];
   const at = (entry: Entry, path: PropertyKey[], message: string, fix: string) =>
     problems.push({
@@ -51,6 +55,12 @@ export function checkRelations(
     return list;
   };
 
+  // The private collections live in the review repository (src/lib/review/load.ts): a content folder
+  // read without it (the public build, check:content) holds none of them, and references to them (a
+  // call's panel) are checked where both are read (the review build, the results export).
+  const notRead = (name: CollectionName) =>
+    collections[name].private && entries[name].length === 0 && unparsedIds[name].length === 0;
+
   // Every reference the schemas declare: the id must exist in its collection.
   for (const name of collectionNames) {
     const fields = referenceFields(schemaOf(name));
@@ -58,7 +68,7 @@ export function checkRelations(
       for (const field of fields) {
         for (const { path, id } of referencedIds(entry.data, field.path)) {
           const target = field.references;
-          if (isKnown(target, id)) continue;
+          if (isKnown(target, id) || notRead(target)) continue;
           const guess = nearest(id, known(target));
           const label = collections[target].label;
           at(
@@ -73,8 +83,8 @@ export function checkRelations(
   }
 
   for (const entry of entries.brands) {
-    checkImages(root, entry, ['cover'], entry.data.cover ? [entry.data.cover] : [], exists, at, readText, true);
-    checkImages(root, entry, ['gallery'], entry.data.gallery as unknown[], exists, at, readText);
+    checkImages(root, entry, ['cover'], entry.data.cover ? [entry.data.cover] : [], files, at, true);
+    checkImages(root, entry, ['gallery'], entry.data.gallery as unknown[], files, at);
   }
 
   const beltStops = new Map<string, Entry[]>();
@@ -84,7 +94,7 @@ export function checkRelations(
       const key = `${site.belt.belt}#${site.belt.order}`;
       beltStops.set(key, [...(beltStops.get(key) ?? []), entry]);
     }
-    checkImages(root, entry, ['photos'], site.photos, exists, at, readText);
+    checkImages(root, entry, ['photos'], site.photos, files, at);
   }
   for (const [key, stops] of beltStops) {
     for (const entry of stops.slice(1)) {
@@ -297,9 +307,8 @@ function checkImages(
   entry: Entry,
   field: PropertyKey[],
   images: unknown[],
-  exists: (path: string) => boolean,
+  { exists, readText, imageFacts: imageFactsOf }: ContentAccess,
   at: (entry: Entry, path: PropertyKey[], message: string, fix: string) => void,
-  readText?: (path: string) => string,
   single = false,
 ) {
   images.forEach((image, index) => {
@@ -313,6 +322,13 @@ function checkImages(
         `图片路径 ${src} 离开了本条目所在的文件夹`,
         '把图片上传到本条目旁的 images 文件夹，写作 images/<文件名>',
       );
+    } else if (HEIC_FILE.test(src)) {
+      at(
+        entry,
+        path,
+        `${src} 是 iPhone 的 HEIC 格式，网页无法显示`,
+        '请上传 JPEG：在 iPhone“设置 → 相机 → 格式”中选“兼容性最佳”，或用微信把照片发到电脑（会存为 JPEG）',
+      );
     } else if (!IMAGE_FILE.test(src)) {
       at(entry, path, `${src} 不是图片文件`, `图片应为 ${IMAGE_EXTENSIONS.join('、')} 文件`);
     } else if (!exists(file)) {
@@ -324,6 +340,16 @@ function checkImages(
         `SVG 图片 ${src} 含有脚本或事件属性，打开图片时可能执行代码`,
         '改用 PNG 或 JPG，或把 SVG 重新导出为不含脚本的纯图形',
       );
+    } else {
+      const tooBig = imageFactsOf && oversize(imageFactsOf(file));
+      if (tooBig) {
+        at(
+          entry,
+          path,
+          `图片 ${src} ${tooBig}`,
+          `运行 npm run images:shrink -- ${root}/${file} 缩小（最长边 ${PHOTO.longestSide} 像素，去掉位置等信息）后再提交，或在编辑器中重新上传`,
+        );
+      }
     }
   });
 }

@@ -1,4 +1,5 @@
 import { type CollectionName, type CollectionSpec, collectionNames, collections, schemaOf } from '../schema/index.ts';
+import type { ImageFacts } from './content/images.ts';
 import type { ContentFile } from './content-files.ts';
 import { chineseMessages, describeIssue, fieldLabel } from './issues.ts';
 import { checkRelations } from './relations.ts';
@@ -44,6 +45,8 @@ export interface ValidateOptions {
   exists: (path: string) => boolean;
   /** Reads a file relative to the content folder, so SVG images can be checked for script. */
   readText?: (path: string) => string;
+  /** A picture's size and dimensions, so phone photos too big to publish are refused. */
+  imageFacts?: (path: string) => ImageFacts;
 }
 
 const EXTENSIONS: Record<CollectionSpec['format'], string> = {
@@ -125,10 +128,7 @@ export function validateContent(files: readonly ContentFile[], options: Validate
     });
   }
 
-  problems.push(
-    ...checkDuplicates(entries, root),
-    ...checkRelations(entries, unparsedIds, root, options.exists, options.readText),
-  );
+  problems.push(...checkDuplicates(entries, root), ...checkRelations(entries, unparsedIds, root, options));
   // Code-point order, so the report reads the same on every machine whatever its locale.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { entries, problems };
