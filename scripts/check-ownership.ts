@@ -60,6 +60,12 @@ const CHECKOUT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 class UsageError extends Error {}
 
+/**
+ * A refusal line. GitLab shows a server hook's output in its web interface (and
+ * to Decap) only on lines that start with GL-HOOK-ERR:, so in its hooks they do.
+ */
+const refusal = (line: string) => console.log(`${process.env.GL_USERNAME ? 'GL-HOOK-ERR: ' : ''}${line}`);
+
 function parseArgs(argv: string[]) {
   const options = { base: '', head: 'HEAD', push: false, preReceive: false, main: 'main', printCodeowners: false };
   const value = (index: number, flag: string) => {
@@ -90,7 +96,7 @@ function parseArgs(argv: string[]) {
 /** What the target branch says: who owns what, and which calls' results are out. */
 function trustedAt(run: Git, rev: string): { owners: OwnersMap; context: CheckContext } {
   const text = fileAt(run, rev, OWNERS_FILE);
-  if (text === undefined) throw new UsageError(`${rev} 中没有 ${OWNERS_FILE}`);
+  if (text === undefined) throw new Error(`${rev} 中没有 ${OWNERS_FILE}`);
   return { owners: parseOwners(text), context: { publishedCampaigns: publishedCampaigns(run, rev) } };
 }
 
@@ -107,7 +113,9 @@ function checkCommits(
     const decisions = checkChanges(account, owners, changesOfCommit(run, sha), context);
     console.log(`提交 ${sha.slice(0, 10)}“${subjectOf(run, sha)}”：${decisions.length} 个文件`);
     for (const decision of decisions) {
-      console.log(`  ${decision.allowed ? '✓' : '✗'} ${decision.path}（${decision.status}）：${decision.reason}`);
+      const line = `  ${decision.allowed ? '✓' : '✗'} ${decision.path}（${decision.status}）：${decision.reason}`;
+      if (decision.allowed) console.log(line);
+      else refusal(line);
       if (!decision.allowed) allowed = false;
     }
   }
@@ -115,7 +123,7 @@ function checkCommits(
 }
 
 function identity(pusher: Pusher, owners: OwnersMap) {
-  if ('problem' in pusher) throw new UsageError(pusher.problem);
+  if ('problem' in pusher) throw new Error(pusher.problem);
   const actor = ownerOf(pusher.account, owners);
   return {
     ...pusher,
@@ -135,7 +143,7 @@ function checkRange(base: string, head: string, push: boolean): boolean {
   console.log(`归属检查：${pusher.label}，${base.slice(0, 10)}..${head}，${commits.length} 个提交`);
   let allowed = checkCommits(git, pusher.account, owners, context, commits);
   if (push && pusher.actor?.kind !== 'district' && !isAncestor(git, base, head)) {
-    console.log(`✗ ${NOT_FAST_FORWARD}`);
+    refusal(`✗ ${NOT_FAST_FORWARD}`);
     allowed = false;
   }
   return allowed;
@@ -152,7 +160,7 @@ function checkPreReceive(main: string, input: string): boolean {
   const district = pusher.actor?.kind === 'district';
   let allowed = true;
   const refuse = (ref: string, reason: string) => {
-    console.log(`✗ ${ref}：${reason}`);
+    refusal(`✗ ${ref}：${reason}`);
     allowed = false;
   };
   for (const line of input.split('\n').filter((text) => text.trim())) {
@@ -163,13 +171,22 @@ function checkPreReceive(main: string, input: string): boolean {
       refuse(ref, '只有区级账号可以推送标签和其他引用；街道办和评委只推送分支');
       continue;
     }
-    if (ZERO_SHA.test(next)) {
-      if (ref === mainRef && !district) refuse(ref, `只有区级账号可以删除 ${main} 分支`);
-      continue;
+    const deleted = ZERO_SHA.test(next);
+    const rewritten = !deleted && !ZERO_SHA.test(old) && !isAncestor(git, old, next);
+    if (ref === mainRef && !district && (deleted || rewritten)) {
+      refuse(ref, deleted ? `只有区级账号可以删除 ${main} 分支` : NOT_FAST_FORWARD);
+    } else if (ref !== mainRef && !district && (deleted || rewritten)) {
+      // Branches carry no owner of their own: a branch is the office's to delete or rewrite when
+      // what it holds beyond main is the office's own work (a Decap draft it discards, say).
+      const dropped = commitsBetween(git, old, mainExists ? [mainRef] : []);
+      const theirs = dropped.some((sha) =>
+        checkChanges(pusher.account, trusted.owners, changesOfCommit(git, sha), trusted.context).some(
+          (decision) => !decision.allowed,
+        ),
+      );
+      if (theirs) refuse(ref, `这个分支上有别人的修改：只能${deleted ? '删除' : '改写'}只含自己修改的分支`);
     }
-    if (ref === mainRef && !ZERO_SHA.test(old) && !district && !isAncestor(git, old, next)) {
-      refuse(ref, NOT_FAST_FORWARD);
-    }
+    if (deleted) continue;
     // Commits new to this branch; on another branch, those main already has were checked when they landed.
     const exclude = [...(ZERO_SHA.test(old) ? [] : [old]), ...(ref !== mainRef && mainExists ? [mainRef] : [])];
     const commits = commitsBetween(git, next, exclude);
@@ -193,7 +210,8 @@ function main() {
   }
   if (allowed) console.log('\n通过：所有修改都在该账号的权限之内。');
   else {
-    console.log('\n拒绝：有修改超出该账号的权限（见上面的 ✗）。请只修改自己的文件夹，或请区级账号处理。');
+    console.log('');
+    refusal('拒绝：有修改超出该账号的权限（见上面的 ✗）。请只修改自己的文件夹，或请区级账号处理。');
     process.exitCode = 1;
   }
 }
