@@ -22,9 +22,11 @@ import SelectWidget from 'decap-cms-widget-select';
 import StringWidget from 'decap-cms-widget-string';
 import TextWidget from 'decap-cms-widget-text';
 import { fromJS } from 'immutable';
+import { DISTRICT_WIDGET } from '../src/lib/cms/district-field.ts';
 import { checkEntry, formatProblems } from '../src/lib/cms/entry-check.ts';
 import globalCss from '../src/styles/global.css?inline';
 import { pageContext } from './context.ts';
+import { DistrictControl, DistrictPreview } from './district-field.tsx';
 import { PointControl, PointPreview } from './point-widget.tsx';
 import previewCss from './preview.css?inline';
 import { BrandPreview, SitePreview } from './previews.tsx';
@@ -68,6 +70,8 @@ async function start() {
     ].map((widget) => widget.Widget()) as unknown as WidgetParam,
   );
   CMS.registerWidget('point', PointControl as never, PointPreview as never);
+  // Fields the district decides, in a street office's editor (generated for `setBy: 'district'`).
+  CMS.registerWidget(DISTRICT_WIDGET, DistrictControl as never, DistrictPreview as never);
 
   CMS.registerPreviewStyle(globalCss, { raw: true });
   CMS.registerPreviewStyle(previewCss, { raw: true });

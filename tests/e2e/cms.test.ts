@@ -2,7 +2,9 @@
  * The CMS in a browser, against `npm run cms` on a throwaway copy of this
  * repository: a street office logs in to the local backend, creates a brand
  * and a site, publishes them through the editorial workflow, and the files
- * land on disk, in Git, with the right street and valid frontmatter.
+ * land on disk, in Git, with the right street and valid frontmatter; the
+ * fields the district decides are read-only in the office's editor and keep
+ * their values when the office saves.
  *
  * The copy is a `git clone` of this repository with the current work tree laid
  * over it and committed there (so uncommitted work is tested too, and the
@@ -140,8 +142,11 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Saves, marks ready and publishes the open entry (editorial workflow), then waits for the file on main. */
-async function saveAndPublish(page: Page, file: string) {
+/**
+ * Saves, marks ready and publishes the open entry (editorial workflow), then waits for the file on main
+ * (or, for an existing file, until `published` says the change is there).
+ */
+async function saveAndPublish(page: Page, file: string, published = (path: string) => existsSync(path)) {
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.getByText('修改已保存').waitFor({ timeout: 30_000 });
   const slug =
@@ -156,10 +161,26 @@ async function saveAndPublish(page: Page, file: string) {
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByRole('menuitem', { name: '立即发布' }).click();
   const path = join(clone, file);
-  for (let attempt = 0; attempt < 120 && !existsSync(path); attempt++) await page.waitForTimeout(500);
-  expect(existsSync(path), `${file} on main after publishing`).toBe(true);
+  // The proxy writes the file before it has finished merging: wait for both (without taking Git's index lock).
+  const merged = () =>
+    git(clone, '--no-optional-locks', 'status', '--porcelain') === '' &&
+    git(clone, 'branch', '--show-current') === 'main';
+  for (let attempt = 0; attempt < 120 && !(published(path) && merged()); attempt++) await page.waitForTimeout(500);
+  expect(published(path), `${file} on main after publishing`).toBe(true);
   expect(git(clone, 'branch', '--show-current')).toBe('main');
   expect(git(clone, 'status', '--porcelain')).toBe('');
+}
+
+/** What the control a field's label points to is: its tag, text, offered options and value. */
+async function control(page: Page, label: string | RegExp) {
+  const element = page.getByLabel(label, typeof label === 'string' ? { exact: true } : undefined);
+  await element.waitFor({ timeout: 30_000 });
+  return element.evaluate((node) => ({
+    tag: node.tagName.toLowerCase(),
+    text: node.textContent?.trim() ?? '',
+    options: [...node.querySelectorAll('option:not([disabled])')].map((option) => option.textContent),
+    value: node instanceof HTMLSelectElement || node instanceof HTMLInputElement ? node.value : undefined,
+  }));
 }
 
 /** Runs the build's validator over the clone's content; returns the problems of one file. */
@@ -217,7 +238,6 @@ describe('Decap CMS under npm run cms', () => {
       .first()
       .fill('只有说明没有图片');
     await page.getByLabel('年份', { exact: true }).fill('2026');
-    await choose(page, '遴选状态', '已申报');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => page.locator('body').textContent()).toContain('保存内容失败');
     expect(await page.locator('body').textContent()).toContain('cover.src：缺少必填字段 src（图片）');
@@ -254,7 +274,8 @@ describe('Decap CMS under npm run cms', () => {
       .first()
       .fill('红色背景上写着“测试封面”四个字');
     await page.getByLabel('年份', { exact: true }).fill('2026');
-    await choose(page, '遴选状态', '已申报');
+    // A new brand is filed as 已申报; the selection status is the district's to change.
+    await expect.poll(() => page.getByLabel('遴选状态', { exact: true }).textContent()).toBe('已申报');
     await page.getByLabel('示例内容', { exact: false }).check();
     // The preview uses the site's own markup and styles.
     const preview = page.locator('iframe').first().contentFrame();
@@ -313,4 +334,48 @@ describe('Decap CMS under npm run cms', () => {
     expect(problemsOf(file)).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('shows a street office the district’s decisions read-only, and keeps them when it saves', async () => {
+    const file = 'content/submissions/2022-first-round/longfeng/yuxiuge-2022.md';
+    const before = frontmatter(readFileSync(join(clone, file), 'utf8'));
+    expect(before).toMatchObject({ stage: 'selected', brand: 'yuxiuge' });
+    const page = await openEditor('/admin/longfeng/', '/collections/submissions-2022-first-round/entries/yuxiuge-2022');
+    // The value as text, labelled, with who decides it; no control to change it.
+    expect(await control(page, '申报阶段')).toMatchObject({ tag: 'output', text: '入选' });
+    expect(await control(page, /^对应品牌/)).toMatchObject({ tag: 'output', text: 'yuxiuge' });
+    await page.getByText('由区级修改，街道不能更改').first().waitFor();
+    expect(await page.getByRole('combobox', { name: '申报阶段' }).count()).toBe(0);
+
+    const summary = '龙凤街道党工委以「毓秀阁」品牌参加全区党建品牌征集，街道在内容管理中补充了这句摘要。';
+    await page.getByLabel('摘要', { exact: true }).fill(summary);
+    await saveAndPublish(page, file, (path) => readFileSync(path, 'utf8').includes(summary));
+    const after = frontmatter(readFileSync(join(clone, file), 'utf8'));
+    expect(after).toMatchObject({ summary, stage: 'selected', brand: 'yuxiuge' });
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    await page.close();
+  }, 240_000);
+
+  it('lets a street office only draft or submit a new sign-up, while the district chooses every stage', async () => {
+    const page = await openEditor('/admin/longfeng/', '/collections/submissions-2026-call/new');
+    expect(await control(page, '申报阶段')).toMatchObject({
+      tag: 'select',
+      options: ['草稿', '已提交'],
+      value: 'draft',
+    });
+    await page.getByLabel('申报阶段', { exact: true }).selectOption({ label: '已提交' });
+    expect(await control(page, '申报阶段')).toMatchObject({ value: 'submitted' });
+    expect(await control(page, /^对应品牌/)).toMatchObject({ tag: 'output', text: '未填写（由区级填写）' });
+    await page.close();
+
+    const district = await openEditor(
+      '/admin/',
+      '/collections/submissions/entries/2022-first-round/longfeng/yuxiuge-2022',
+    );
+    // The district's editor keeps the ordinary choice list (all six stages).
+    expect(await control(district, '申报阶段')).toMatchObject({ tag: 'input' });
+    await district.getByLabel('申报阶段', { exact: true }).click();
+    const stages = (await district.getByRole('option').allTextContents()).map((text) => text.trim());
+    expect(stages).toEqual(['草稿', '已提交', '资格审核通过', '入围', '入选', '未入选']);
+    await district.close();
+  });
 });

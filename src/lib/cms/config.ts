@@ -10,18 +10,21 @@
  *   judges, with relations between them;
  * - street (`/admin/<street>/`): only that street's folders (brands, sites,
  *   and one submissions folder per call), with `street` fixed by a hidden
- *   field, so nothing can be filed under another street from this editor;
+ *   field, so nothing can be filed under another street from this editor, and
+ *   the fields the district decides (`setBy: 'district'`) shown read-only or
+ *   limited to the values an office may choose (the `district` widget);
  * - judges (`/admin/judges/`): one reviews folder per call, scores per rubric
  *   criterion. Built from public data only: no judge names, no reviews.
  *
  * The editor only narrows what an office sees; scripts/check-ownership.ts is
- * the guarantee (see src/lib/cms/ownership.ts).
+ * the guarantee (see src/lib/access/ownership.ts).
  */
 import { z } from 'zod';
 import * as schemaModule from '../../schema/index.ts';
 import { type CollectionName, collections, fieldInfo, ID_PATTERN, schemaOf } from '../../schema/index.ts';
 import type { LngLat } from '../geo.ts';
 import { unwrap } from '../issues.ts';
+import { DISTRICT_WIDGET, type DistrictFieldSpec } from './district-field.ts';
 
 /** A call's sign-ups collection in a street's CMS entry point (links into it are built from this name too). */
 export const submissionsCollection = (campaign: string) => `submissions-${campaign}`;
@@ -187,6 +190,8 @@ interface WalkContext {
   campaign?: string;
   /** Where the coordinate picker opens. */
   center: LngLat;
+  /** A street office's editor: fields the district decides are shown read-only (see district-field.ts). */
+  office?: boolean;
 }
 
 /** A zod check's own message, when the schema wrote one. */
@@ -364,6 +369,9 @@ export function cmsField(name: string, schema: z.ZodType, path: string, walk: Wa
 
   const fixedValue = path === name ? walk.fixed[name] : undefined;
   if (fixedValue !== undefined) return { name, label: base.label, widget: 'hidden', default: fixedValue };
+  if (walk.office && info?.setBy === 'district') {
+    return districtField(cmsField(name, schema, path, { ...walk, office: false }), info.officeValues);
+  }
 
   const inner = unwrap(schema) as z.ZodType;
   const target = info?.references;
@@ -477,6 +485,35 @@ export function cmsField(name: string, schema: z.ZodType, path: string, walk: Wa
     }
   }
   throw new Error(`cms: no widget for ${walk.collection}.${path} (${inner?._zod.def.type ?? 'unknown'})`);
+}
+
+/**
+ * A field recording a district decision, in a street office's editor: the
+ * district widget, with the labels of its values and the values an office may
+ * still choose (a new entry starts with the first). Without any, the field is
+ * only shown, and a new entry leaves it out.
+ */
+function districtField(plain: CmsField, officeValues: readonly string[] | undefined): CmsField {
+  const parts =
+    plain.widget === 'object'
+      ? plain.fields?.map(({ name, label, options }) => ({ name, label, ...(options ? { choices: options } : {}) }))
+      : undefined;
+  const spec: DistrictFieldSpec = {
+    ...(plain.options ? { choices: plain.options } : {}),
+    ...(officeValues?.length ? { office_values: [...officeValues] } : {}),
+    ...(parts ? { parts } : {}),
+  };
+  const [start] = spec.office_values ?? [];
+  return {
+    name: plain.name,
+    label: plain.label,
+    widget: DISTRICT_WIDGET,
+    ...(plain.hint ? { hint: plain.hint } : {}),
+    ...(start === undefined
+      ? { required: false }
+      : { ...(plain.required === false ? { required: false } : {}), default: start }),
+    ...spec,
+  };
 }
 
 function withListLimits(field: CmsField, array: z.ZodType): CmsField {
@@ -633,7 +670,9 @@ export function buildCmsConfig(
     ...mediaFolders(entry, context.contentRoot),
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     commit_messages: COMMIT_MESSAGES,
-    collections: plans.map((plan) => collectionConfig(plan, { available, context, center, campaign: plan.campaign })),
+    collections: plans.map((plan) =>
+      collectionConfig(plan, { available, context, center, campaign: plan.campaign, office: entry.kind === 'street' }),
+    ),
   };
   const meta = Object.fromEntries(plans.map((plan) => [plan.name, { type: plan.type, fixed: plan.fixed }]));
   return { config, meta };
