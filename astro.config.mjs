@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { CONTENT_DIR } from './src/content-dir.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { publishManifestIntegration } from './src/integrations/publish-manifest.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { nestHeadings, safeMarkdown } from './src/lib/safe-markdown.ts';
@@ -32,6 +33,8 @@ export default defineConfig({
     }),
     pagefindIntegration(),
     securityHeadersIntegration(),
+    // Last: the list of pages the publish guard compares with the live site's (scripts/publish.ts).
+    publishManifestIntegration(),
   ],
   markdown: { processor: satteri({ mdastPlugins: [safeMarkdown, nestHeadings] }) },
   devToolbar: { enabled: false },

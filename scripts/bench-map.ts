@@ -19,7 +19,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import {
@@ -34,6 +33,7 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { type Gzip, serveStatic } from '../tests/support/static-server.ts';
 import { workFolder } from './bench/measure.ts';
 import { readStreets, syntheticCatalog } from './bench-map/synthetic.ts';
+import { fail, parseCommand, requireBuild, runMain, usageError } from './lib/cli.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = join(REPO, 'docs', 'benchmarks.md');
@@ -45,7 +45,17 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** Compression as a production host does it, and as every run of this benchmark has measured: gzip 6 for text. */
 const GZIP: Gzip = { level: 6, extensions: ['.html', '.css', '.js', '.mjs', '.json', '.geojson', '.svg', '.xml'] };
 
-const { values: args } = parseArgs({
+const USAGE = `用法：npm run bench:map [-- --sites 50000] [--runs 3] [--dist <构建文件夹>] [--no-docs] [--keep]
+地图基准：在 18 个街道上生成大量合成阵地，用无头 Chromium 测量地图页的数据量、首次就绪和缩放的时间，并与普通 GeoJSON 对比。
+  --sites 50000       合成阵地数（默认 50000）
+  --runs 3            每种方式测量的次数，取中位数（默认 3）
+  --dist <文件夹>     测量已有的构建（npm run build 的结果），不重新构建
+  --no-docs           不写入 docs/benchmarks.md 的“## Map”一节
+  --keep              保留临时文件夹
+需要 Chromium（CHROMIUM_PATH，默认 /usr/bin/chromium）。`;
+
+const { values: args } = parseCommand({
+  usage: USAGE,
   options: {
     sites: { type: 'string', default: '50000' },
     runs: { type: 'string', default: '3' },
@@ -55,7 +65,17 @@ const { values: args } = parseArgs({
   },
 });
 const SITES = Number(args.sites);
-const RUNS = Math.max(1, Number(args.runs));
+const RUNS = Number(args.runs);
+if (!Number.isInteger(SITES) || SITES < 1) usageError(USAGE, `--sites 应为正整数（合成阵地数），现在是“${args.sites}”`);
+if (!Number.isInteger(RUNS) || RUNS < 1) usageError(USAGE, `--runs 应为正整数（测量次数），现在是“${args.runs}”`);
+if (args.dist) requireBuild(args.dist);
+if (!existsSync(join(args.dist ?? REPO, args.dist ? 'map/index.html' : 'content/streets'))) {
+  fail(
+    args.dist
+      ? `${args.dist} 里没有地图页 map/index.html：它不是本站的构建结果，先运行 npm run build。`
+      : '找不到 content/streets/：合成阵地要放在真实的街道上，请在完整的仓库里运行。',
+  );
+}
 
 interface Run {
   /** How busy the machine was (0–1) just before the run. */
@@ -187,7 +207,7 @@ async function measure(
   return { busyBefore, dataBytes, allBytes, firstIdleMs, zoomIdleMs, marks };
 }
 
-async function main() {
+async function main(): Promise<number> {
   const streets = readStreets(join(REPO, 'content'));
   console.log(`Generating ${SITES.toLocaleString('en')} sites on ${streets.length} streets …`);
   let started = performance.now();
@@ -328,6 +348,7 @@ async function main() {
   console.log(`\n${block}\n`);
   if (!args['no-docs']) writeDocs(block);
   if (!meets.bytes || !meets.time) console.log('Note: a goal was not met on this run (see above).');
+  return 0;
 }
 
 /** Replaces the generated block under "## Map", or adds the section at the end; the rest of the file is left alone. */
@@ -348,4 +369,4 @@ function writeDocs(block: string) {
   console.log(`Wrote the figures into ${DOCS} (section ${HEADING}).`);
 }
 
-await main();
+await runMain('地图基准', main);

@@ -23,13 +23,13 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchBrowser, PHONE } from '../tests/support/browser.ts';
 import { type Gzip, serveStatic } from '../tests/support/static-server.ts';
 import { runBuild, tail, waitForQuiet, workFolder } from './bench/measure.ts';
 import { clearCaches, copyProject } from './bench/projects.ts';
 import { writeSyntheticContent } from './bench/synthetic-content.ts';
+import { fail, parseCommand, requireBuild, runMain, usageError } from './lib/cli.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = join(REPO, 'docs', 'benchmarks.md');
@@ -43,7 +43,16 @@ const MARK_END = '<!-- bench-search:end -->';
  */
 const QUERIES = ['加装电梯', '红棉驿站', '江海街道', '滨江 垃圾分类'];
 
-const { values } = parseArgs({
+const USAGE = `用法：npm run bench:search [-- --brands 3334,10000] [--keep] [--docs | --no-docs] [--out <构建文件夹>]
+搜索基准：构建合成网站（N 个品牌、2N 个阵地、18 个街道）及其搜索索引，用无头 Chromium 测量第一次搜索传输的字节数和出结果的时间。
+  --brands 10000      品牌数，逗号分隔（默认 10000）
+  --out <文件夹>      测量已有的构建（含 pagefind/ 索引），不重新构建
+  --keep              保留临时文件夹
+  --docs / --no-docs  是否写入 docs/benchmarks.md 的“## Search”一节（默认尺寸时写入）
+需要 Chromium（CHROMIUM_PATH，默认 /usr/bin/chromium）。`;
+
+const { values } = parseCommand({
+  usage: USAGE,
   options: {
     brands: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -54,8 +63,16 @@ const { values } = parseArgs({
 });
 const sizes = values.brands ? values.brands.split(',').map((size) => Number(size.trim())) : [DEFAULT_BRANDS];
 if (sizes.some((size) => !Number.isInteger(size) || size < 1) || (values.out && sizes.length > 1)) {
-  console.error(`--brands takes whole numbers separated by commas, e.g. --brands 1000 (got ${values.brands})`);
-  process.exit(2);
+  usageError(
+    USAGE,
+    `--brands 应为用逗号分隔的品牌数（正整数；与 --out 一起时只能写一个），例如 --brands 1000（现在是“${values.brands}”）`,
+  );
+}
+if (values.out) {
+  requireBuild(values.out);
+  if (!existsSync(join(values.out, 'pagefind'))) {
+    fail(`${values.out} 里没有搜索索引 pagefind/：它不是本站完整的构建结果，先运行 npm run build。`);
+  }
 }
 const writeDocs = values.docs ?? (sizes.join() === String(DEFAULT_BRANDS) && !values.out);
 
@@ -378,26 +395,26 @@ function writeSection(report: string) {
 }
 
 // Last, so every constant above is initialised before the run starts.
-try {
-  const results: SizeFigures[] = [];
-  for (const brands of sizes) {
-    const outDir = values.out ? resolve(values.out) : join(work, `out-${brands}`);
-    const build = values.out ? undefined : await buildSynthetic(outDir, brands);
-    const disk = indexOnDisk(join(outDir, 'pagefind'));
-    console.log(`Index on disk: ${kb(disk.bytes)} in ${disk.files} files (${disk.fragments} fragments).`);
-    const queries = await measureQueries(outDir);
-    results.push({ brands, build, disk, queries });
-    if (!values.out && !values.keep) rmSync(outDir, { recursive: true, force: true });
+await runMain('搜索基准', async () => {
+  try {
+    const results: SizeFigures[] = [];
+    for (const brands of sizes) {
+      const outDir = values.out ? resolve(values.out) : join(work, `out-${brands}`);
+      const build = values.out ? undefined : await buildSynthetic(outDir, brands);
+      const disk = indexOnDisk(join(outDir, 'pagefind'));
+      console.log(`Index on disk: ${kb(disk.bytes)} in ${disk.files} files (${disk.fragments} fragments).`);
+      const queries = await measureQueries(outDir);
+      results.push({ brands, build, disk, queries });
+      if (!values.out && !values.keep) rmSync(outDir, { recursive: true, force: true });
+    }
+    const report = renderReport(results);
+    console.log(`\n${report}`);
+    if (writeDocs) {
+      writeSection(report);
+      console.log(`\nWrote the Search section of ${relative(REPO, DOCS)}.`);
+    } else console.log('\nNot writing docs/benchmarks.md for a non-default run (pass --docs to write it).');
+    return 0;
+  } finally {
+    finish();
   }
-  const report = renderReport(results);
-  console.log(`\n${report}`);
-  if (writeDocs) {
-    writeSection(report);
-    console.log(`\nWrote the Search section of ${relative(REPO, DOCS)}.`);
-  } else console.log('\nNot writing docs/benchmarks.md for a non-default run (pass --docs to write it).');
-} catch (error) {
-  process.exitCode = 1;
-  console.error(error instanceof Error ? error.message : error);
-} finally {
-  finish();
-}
+});

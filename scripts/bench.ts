@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000] [--runs 1] [--keep] [--docs | --no-docs]
+ * npm run bench [-- --sizes 1000,10000] [--runs 1] [--keep] [--docs | --no-docs]   (--help: usage)
  *
  * Builds the site from synthetic content of each size (N brands, 2N sites, the
  * 18 streets) and, in the same run, a bare Astro site with as many pages, then
@@ -21,7 +21,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import type * as ContentFiles from '../src/lib/content-files.ts';
 import {
   ASTRO_VERSION,
@@ -34,6 +33,7 @@ import {
 } from './bench/measure.ts';
 import { clearCaches, copyProject, writeBareProject } from './bench/projects.ts';
 import { type SyntheticSummary, writeSyntheticContent } from './bench/synthetic-content.ts';
+import { parseCommand, runMain, usageError } from './lib/cli.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = join(REPO, 'docs', 'benchmarks.md');
@@ -81,9 +81,16 @@ interface SizeResult {
   validatorMs: number;
 }
 
-class BenchError extends Error {}
+const USAGE = `用法：npm run bench [-- --sizes 1000,10000] [--runs 1] [--keep] [--docs | --no-docs]
+构建基准：用合成内容（N 个品牌、2N 个阵地、18 个街道）构建本站，并在同一次运行中构建同样页数的空白 Astro 网站，比较时间和内存。
+  --sizes 200,1000   品牌数，逗号分隔（默认 1000,10000）
+  --runs 3           每次构建重复的次数，取最快的一次（默认 1）
+  --keep             保留临时文件夹
+  --docs / --no-docs 是否写入 docs/benchmarks.md（默认尺寸时写入，其他尺寸不写）
+需要几分钟；结果见 docs/benchmarks.md。`;
 
-const { values } = parseArgs({
+const { values } = parseCommand({
+  usage: USAGE,
   options: {
     sizes: { type: 'string' },
     runs: { type: 'string', default: '1' },
@@ -94,36 +101,31 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes ? values.sizes.split(',').map((size) => Number(size.trim())) : DEFAULT_SIZES;
 if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
-  console.error(
-    `--sizes takes whole numbers of brands separated by commas, e.g. --sizes 200,1000 (got ${values.sizes})`,
-  );
-  process.exit(2);
+  usageError(USAGE, `--sizes 应为用逗号分隔的品牌数（正整数），例如 --sizes 200,1000（现在是“${values.sizes}”）`);
 }
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs takes a whole number of runs per build, e.g. --runs 3 (got ${values.runs})`);
-  process.exit(2);
+  usageError(USAGE, `--runs 应为每次构建重复的次数（正整数），例如 --runs 3（现在是“${values.runs}”）`);
 }
 // Quick runs with other sizes must not overwrite the recorded figures unless asked to.
 const writeDocs = values.docs ?? sizes.join() === DEFAULT_SIZES.join();
 
 const { dir: work, finish } = workFolder('haizhu-bench-', values.keep);
 
-try {
-  const results = await bench();
-  const report = renderReport(results);
-  console.log(`\n${report}`);
-  if (writeDocs) {
-    writeReport(report);
-    console.log(`\nWrote ${DOCS.slice(REPO.length + 1)}.`);
-  } else console.log('\nNot writing docs/benchmarks.md for non-default sizes (pass --docs to write it).');
-} catch (error) {
-  process.exitCode = 1;
-  if (error instanceof BenchError) console.error(`\n${error.message}`);
-  else throw error;
-} finally {
-  finish();
-}
+await runMain('构建基准', async () => {
+  try {
+    const results = await bench();
+    const report = renderReport(results);
+    console.log(`\n${report}`);
+    if (writeDocs) {
+      writeReport(report);
+      console.log(`\nWrote ${DOCS.slice(REPO.length + 1)}.`);
+    } else console.log('\nNot writing docs/benchmarks.md for non-default sizes (pass --docs to write it).');
+    return 0;
+  } finally {
+    finish();
+  }
+});
 
 async function bench(): Promise<SizeResult[]> {
   console.log(
@@ -160,7 +162,7 @@ async function bench(): Promise<SizeResult[]> {
       console.log(`  bare: ${describe(bareRun)}`);
       bare = fastest(bare, bareRun);
     }
-    if (!site || !bare) throw new BenchError('no runs');
+    if (!site || !bare) throw new Error('no runs');
 
     const validatorMs = await timeValidator(siteRoot, contentDir);
     rmSync(contentDir, { recursive: true, force: true });
@@ -221,13 +223,11 @@ async function quiet() {
 /** Counts the pages of a finished build and frees its output; a failed build stops the benchmark. */
 function measured(kind: Measured['kind'], brands: number, result: BuildResult, outDir: string, label: string) {
   if (!result.ok) {
-    throw new BenchError(
-      `The ${label} failed (exit code ${result.exitCode}). Last lines of its output:\n\n${tail(result)}`,
-    );
+    throw new Error(`The ${label} failed (exit code ${result.exitCode}). Last lines of its output:\n\n${tail(result)}`);
   }
   const { pages, bytes } = countPages(outDir);
   rmSync(outDir, { recursive: true, force: true });
-  if (pages === 0) throw new BenchError(`The ${label} built no pages. Last lines of its output:\n\n${tail(result)}`);
+  if (pages === 0) throw new Error(`The ${label} built no pages. Last lines of its output:\n\n${tail(result)}`);
   const buildPhases = phases(result);
   return {
     kind,
@@ -291,7 +291,7 @@ async function timeValidator(siteRoot: string, contentDir: string): Promise<numb
   const started = performance.now();
   const { problems } = validateContentDir(contentDir);
   const ms = performance.now() - started;
-  if (problems.length) throw new BenchError(`The synthetic content is invalid: ${problems[0]?.message}`);
+  if (problems.length) throw new Error(`The synthetic content is invalid: ${problems[0]?.message}`);
   return ms;
 }
 

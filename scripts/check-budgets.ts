@@ -1,5 +1,5 @@
 /**
- * npm run check:budgets [dir]: measures a build (dist/ by default) against the
+ * npm run check:budgets [-- <dir>]: measures a build (dist/ by default) against the
  * budgets in src/lib/budgets.ts: HTML and CSS per content page, JavaScript per
  * page type, the map bundle and the CMS bundle, all gzipped. Prints every
  * measure; exits 1 listing each one over budget.
@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGETS, type Budget, CONTENT_PAGE_PREFIXES, PAGE_TYPES } from '../src/lib/budgets.ts';
 import { htmlFiles } from '../src/lib/html-scan.ts';
+import { parseCommand, requireBuild, runMain } from './lib/cli.ts';
 
 const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
@@ -117,14 +118,23 @@ export function overBudget(measures: Measure[]): string[] {
 }
 
 if (import.meta.main) {
-  const dir = process.argv[2] ?? 'dist';
-  const measures = measure(dir);
-  for (const m of measures) {
-    console.log(
-      `${m.bytes > m.budget ? '✗' : '✓'} ${m.name.padEnd(24)} ${kb(m.bytes).padStart(10)} / ${kb(m.budget)}  ${m.where}`,
-    );
-  }
-  const over = overBudget(measures);
-  if (over.length) console.error(`\nOver budget:\n${over.join('\n')}`);
-  process.exitCode = over.length ? 1 : 0;
+  const { positionals } = parseCommand({
+    usage: `用法：npm run check:budgets [-- <构建文件夹>]
+按 src/lib/budgets.ts 的预算检查一次构建（默认 dist/）：每个内容页的 HTML 和 CSS、各类页面的 JavaScript、地图和内容管理的脚本，都按 gzip 后的大小。
+列出每一项；有超出预算的项时退出码为 1。先运行 npm run build。`,
+    positionals: { max: 1 },
+  });
+  const dir = positionals[0] ?? 'dist';
+  requireBuild(dir);
+  await runMain('预算检查', () => {
+    const measures = measure(dir);
+    for (const m of measures) {
+      console.log(
+        `${m.bytes > m.budget ? '✗' : '✓'} ${m.name.padEnd(24)} ${kb(m.bytes).padStart(10)} / ${kb(m.budget)}  ${m.where}`,
+      );
+    }
+    const over = overBudget(measures);
+    if (over.length) console.error(`\nOver budget:\n${over.join('\n')}`);
+    return over.length ? 1 : 0;
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * npm run check:links [dir]: every href, src, srcset, form action and share image
+ * npm run check:links [-- <dir>]: every href, src, srcset, form action and share image
  * in every HTML file of a build (dist/ by default) resolves to a file of that
  * build (`…/` → `…/index.html`; the site uses trailing slashes, so a link to a
  * folder without one is an error), and nothing refers to another origin except
@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { htmlFiles, tags } from '../src/lib/html-scan.ts';
+import { parseCommand, requireBuild, runMain } from './lib/cli.ts';
 
 /** Other origins a page may link to (an <a href>, never a resource): the ICP register and the map's credit. */
 export const ALLOWED_LINK_HOSTS = ['beian.miit.gov.cn', 'www.tianditu.gov.cn'];
@@ -91,11 +92,20 @@ export function checkLinks(dir: string, allowedHosts = ALLOWED_LINK_HOSTS): stri
 }
 
 if (import.meta.main) {
-  const dir = process.argv[2] ?? 'dist';
-  const problems = checkLinks(dir);
-  for (const line of problems) console.error(line);
-  console.log(
-    problems.length ? `${problems.length} broken or foreign references in ${dir}` : `all links in ${dir} resolve`,
-  );
-  process.exitCode = problems.length ? 1 : 0;
+  const { positionals } = parseCommand({
+    usage: `用法：npm run check:links [-- <构建文件夹>]
+检查一次构建（默认 dist/）每个 HTML 页面里的链接、图片和脚本地址都指向这次构建里的文件，且不引用其他网站的资源。
+有失效的引用时列出并以退出码 1 结束。先运行 npm run build。`,
+    positionals: { max: 1 },
+  });
+  const dir = positionals[0] ?? 'dist';
+  requireBuild(dir);
+  await runMain('链接检查', () => {
+    const problems = checkLinks(dir);
+    for (const line of problems) console.error(line);
+    console.log(
+      problems.length ? `${problems.length} broken or foreign references in ${dir}` : `all links in ${dir} resolve`,
+    );
+    return problems.length ? 1 : 0;
+  });
 }

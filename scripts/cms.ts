@@ -19,10 +19,19 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { parseCommand } from './lib/cli.ts';
 
-const args = new Set(process.argv.slice(2));
-const dev = args.has('--dev');
-const build = !dev && !args.has('--no-build');
+const { values } = parseCommand({
+  usage: `用法：npm run cms [-- --dev | --no-build]
+在本机用 Decap CMS 编辑这个仓库，不需要账号：构建网站，在 127.0.0.1 上提供，并以 Git 模式启动 Decap 本地代理
+（保存即在 cms/… 分支上提交，“发布”合并进主分支）。工作区必须干净。
+  --dev        用 astro dev 代替构建（实时刷新，首次打开较慢）
+  --no-build   直接使用已有的 dist/
+端口：CMS_SITE_PORT（默认 4321）、CMS_PROXY_PORT（默认 8081）。按 Ctrl+C 停止。`,
+  options: { dev: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+});
+const dev = values.dev;
+const build = !dev && !values['no-build'];
 const sitePort = process.env.CMS_SITE_PORT || '4321';
 const proxyPort = process.env.CMS_PROXY_PORT || '8081';
 const branch = process.env.CMS_BRANCH || 'main';
@@ -33,7 +42,9 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
-const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { cwd: repo, encoding: 'utf8' }).trimEnd();
+// Git's own errors stay quiet: each failure below is explained in Chinese instead.
+const git = (...gitArgs: string[]) =>
+  execFileSync('git', gitArgs, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trimEnd();
 
 // 1. The guard: decap-server's Git mode commits the whole work tree.
 try {

@@ -5,6 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { parseCommand, requireProjectRoot } from './lib/cli.ts';
+
+parseCommand({
+  usage: `用法：npm test
+依次运行类型检查、代码检查、内容检查和全部测试（单元测试、隐私构建、浏览器测试），最后一行是“N passed, N failed”。
+单独运行：npm run check、npm run check:content、npm run test:unit、npm run test:e2e。在仓库根目录运行。`,
+});
+requireProjectRoot('npm test');
 
 const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit' }).status === 0;
 

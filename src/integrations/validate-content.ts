@@ -1,20 +1,19 @@
 import type { AstroIntegration } from 'astro';
-import { validateContentDir } from '../lib/content-files.ts';
-import { formatReport } from '../lib/report.ts';
+import { contentReport } from '../lib/content-files.ts';
 
 /**
  * Runs the same validator as `npm run check:content` before Astro loads any
- * content, so a build never starts on bad input and reports it in the same
- * `path:line field: message (fix)` form, without a stack trace.
+ * content, so a build never starts on bad input, nor on a missing or far too
+ * small content folder, and reports it in the same `path:line field: message
+ * (fix)` form, without a stack trace.
  */
 export function validateContentIntegration(contentDir: string): AstroIntegration {
   return {
     name: 'haizhu:validate-content',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        const { problems, fileCount } = validateContentDir(contentDir);
-        const report = formatReport(problems, fileCount);
-        if (!problems.length) {
+        const { ok, report } = contentReport(contentDir);
+        if (ok) {
           logger.info(report);
           return;
         }

@@ -1,5 +1,8 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { imageFacts } from './content/image-files.ts';
+import { ContentRefused, DISTRICT_FILE, guardContentFolder } from './content-guard.ts';
+import { formatReport } from './report.ts';
 import { type Problem, type ValidationResult, validateContent } from './validate.ts';
 
 /** A file under the content folder, with its path relative to that folder (POSIX separators). */
@@ -39,13 +42,15 @@ export function readContentFolder(contentDir: string): ContentFolder {
       const full = join(dir, name);
       const path = relative(contentDir, full).split(sep).join('/');
       const stats = lstatSync(full);
+      // The folder's own street list is the guard's input, not an entry (src/lib/content-guard.ts).
+      if (path === DISTRICT_FILE && stats.isFile()) continue;
       if (stats.isDirectory()) walk(full);
       else if (!stats.isFile()) folder.special.push({ path, kind: specialKind(stats) });
       else if (ENTRY_EXTENSIONS.some((ext) => name.endsWith(ext)))
         folder.files.push({ path, text: readFileSync(full, 'utf8') });
     }
   };
-  if (existsSync(contentDir)) walk(contentDir);
+  if (existsSync(contentDir) && statSync(contentDir).isDirectory()) walk(contentDir);
   return folder;
 }
 
@@ -81,18 +86,44 @@ export const specialFileProblem = (displayRoot: string, { path, kind }: ContentF
 export const fileTextIn = (contentDir: string) => (path: string) => readFileSync(join(contentDir, path), 'utf8');
 
 /**
+ * Reads a content folder after the guard (src/lib/content-guard.ts) has accepted it: a folder that
+ * is missing or far too small throws ContentRefused, whose message is the whole report.
+ */
+export function readGuardedFolder(contentDir: string): ContentFolder & { dir: string; displayRoot: string } {
+  const dir = resolve(contentDir);
+  const displayRoot = contentDir.replace(/\/+$/, '') || '.';
+  const folder = readContentFolder(dir);
+  const refusals = guardContentFolder({ root: displayRoot, dir, paths: folder.files.map((file) => file.path) });
+  if (refusals.length) throw new ContentRefused(refusals);
+  return { ...folder, dir, displayRoot };
+}
+
+/**
  * Reads and validates a content folder the one way every command does (the build, check:content,
- * the review build and the results export): every check, SVG images included.
+ * the review build and the results export): the guard first, then every check, SVG images included.
  */
 export function validateContentDir(contentDir: string): ValidationResult & { fileCount: number } {
-  const dir = resolve(contentDir);
-  const displayRoot = contentDir.replace(/\/+$/, '');
-  const { files, special } = readContentFolder(dir);
+  const { files, special, dir, displayRoot } = readGuardedFolder(contentDir);
   const result = validateContent(files, {
     displayRoot,
     exists: fileExistsIn(dir),
     readText: fileTextIn(dir),
+    imageFacts: (path) => imageFacts(join(dir, path)),
   });
   const problems = [...special.map((file) => specialFileProblem(displayRoot, file)), ...result.problems];
   return { ...result, problems, fileCount: files.length };
+}
+
+/**
+ * The verdict on a content folder as check:content and the build print it: the report of its
+ * problems, or of why the folder itself is refused.
+ */
+export function contentReport(contentDir: string): { ok: boolean; report: string } {
+  try {
+    const { problems, fileCount } = validateContentDir(contentDir);
+    return { ok: !problems.length, report: formatReport(problems, fileCount) };
+  } catch (error) {
+    if (error instanceof ContentRefused) return { ok: false, report: error.message };
+    throw error;
+  }
 }
