@@ -5,7 +5,7 @@
  *   npx node scripts/check-ownership.ts --base <rev> --head <rev>  # the same
  *   npx node scripts/check-ownership.ts --push --base <before> --head <after>   # a push to main
  *   scripts/check-ownership.ts --pre-receive [--main <branch>]    # git's pre-receive hook (npm run install:hook)
- *   npx node scripts/check-ownership.ts --codeowners               # print CODEOWNERS from cms/owners.yaml
+ *   npm run codeowners        (--codeowners)                          # write CODEOWNERS from cms/owners.yaml
  *
  * Every commit of the range (reachable from <head>, not from <base>) is checked
  * on its own, so a later commit cannot hide what an earlier one did. The
@@ -21,7 +21,7 @@
  *
  * Exit codes: 0 all changes allowed, 1 some refused, 2 usage or Git error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -52,7 +52,7 @@ const USAGE = `用法：
   check-ownership.ts --base <提交> --head <提交>        同上
   check-ownership.ts --push --base <推送前> --head <推送后>   推送到 main：另外拒绝非区级账号的强制推送
   check-ownership.ts --pre-receive [--main <分支名>]     作为 Git 服务器的 pre-receive 钩子（npm run install:hook）
-  check-ownership.ts --codeowners                       由 ${OWNERS_FILE} 生成 CODEOWNERS
+  check-ownership.ts --codeowners                       由 ${OWNERS_FILE} 重新生成 CODEOWNERS 文件（npm run codeowners）
 退出码：0 通过，1 有修改被拒绝，2 用法或 Git 错误。`;
 
 /** The project folder this script belongs to: in a hook, the district's checkout, never the pushed code. */
@@ -198,7 +198,11 @@ function checkPreReceive(main: string, input: string): boolean {
 function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.printCodeowners) {
-    process.stdout.write(codeowners(parseOwners(readFileSync(join(CHECKOUT, OWNERS_FILE), 'utf8'))));
+    // Written here, not through a shell redirect, so that --help or an error never empties the file.
+    const target = join(CHECKOUT, 'CODEOWNERS');
+    writeFileSync(`${target}.tmp`, codeowners(parseOwners(readFileSync(join(CHECKOUT, OWNERS_FILE), 'utf8'))));
+    renameSync(`${target}.tmp`, target);
+    console.log(`已由 ${OWNERS_FILE} 重新生成 CODEOWNERS。`);
     return;
   }
   let allowed: boolean;

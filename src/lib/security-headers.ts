@@ -163,12 +163,20 @@ export function securityHeaders(section: Section): Record<string, string> {
   };
 }
 
-/** Every header the host sends for the review build: its policy, never cached, never indexed. */
-export function reviewHeaders(): Record<string, string> {
+/** The judges' web editor inside a review build: `<base>admin/` (review/cms.ts). */
+export const isReviewAdmin = (pathname: string): boolean =>
+  /^\/review\/(?:(?:judge|street)\/[^/]+\/)?admin\//.test(pathname);
+
+/**
+ * Every header the host sends for the review build: its policy, never cached, never indexed. The
+ * judges' web editor in it (`<base>admin/`) has the CMS's policy, as /admin/ has on the public site.
+ */
+export function reviewHeaders(pathname = ''): Record<string, string> {
+  const admin = isReviewAdmin(pathname);
   return {
-    'Content-Security-Policy': cspString(REVIEW_CSP),
+    'Content-Security-Policy': cspString(admin ? ADMIN_CSP : REVIEW_CSP),
     ...COMMON,
-    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': admin ? 'same-origin-allow-popups' : 'same-origin',
     'Cache-Control': 'no-store',
     'X-Robots-Tag': 'noindex, nofollow',
   };
@@ -216,7 +224,7 @@ export function renderHeadersFile(): string {
 const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /**
- * An nginx server block serving dist/ with these headers and cache rules.
+ * An nginx server block serving the live release (current, which npm run publish switches) with these headers and cache rules.
  * nginx drops server-level add_header lines in any location that has its own,
  * so each location repeats the full set (`always`: on 404s too).
  */
@@ -225,7 +233,7 @@ const addHeaders = (values: Record<string, string>, indent: string) =>
     .map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`)
     .join('\n');
 
-export function renderNginx(root = '/srv/haizhu/dist', listen = '80'): string {
+export function renderNginx(root = '/srv/haizhu/current', listen = '80'): string {
   const location = (match: string, pathname: string, extra: string[] = [], nested: string[] = []) =>
     [
       `  location ${match} {`,
@@ -286,4 +294,46 @@ export function renderReviewLocation(root = '/srv/haizhu/dist-review/'): string 
     '}',
     '',
   ].join('\n');
+}
+
+/** One audience's review build behind a login of its own (docs/deploy.md, “One site per audience”). */
+export interface ReviewAudienceSite {
+  /** REVIEW_AUDIENCE of the build: `district`, `judge:<id>` or `street:<id>`. */
+  audience: string;
+  /** Its base path (review/base.ts): /review/, /review/judge/<id>/, /review/street/<id>/. */
+  base: string;
+  /** The folder the build was written to (REVIEW_OUT_DIR), with a trailing slash. */
+  root: string;
+  /** The htpasswd file holding this audience's accounts only. */
+  userFile: string;
+}
+
+/**
+ * The nginx locations serving each audience's review build under its own base path, each with
+ * its own basic-auth account list, so one audience's account is refused every other audience's
+ * pages (nginx picks the longest matching prefix: /review/judge/<id>/ is never the district's
+ * /review/). Over TLS only.
+ */
+export function renderReviewAudienceLocations(sites: readonly ReviewAudienceSite[]): string {
+  return sites
+    .map((site) =>
+      [
+        `# REVIEW_AUDIENCE=${site.audience}`,
+        `location ${site.base} {`,
+        `  auth_basic ${quote(`评审工作台 ${site.audience}`)};`,
+        `  auth_basic_user_file ${site.userFile};`,
+        `  alias ${site.root};`,
+        '  try_files $uri $uri/ =404;',
+        addHeaders(reviewHeaders(), '  '),
+        // The judges' web editor, where the build has one: the CMS's policy (the login is inherited).
+        `  location ${site.base}admin/ {`,
+        `    alias ${site.root}admin/;`,
+        '    try_files $uri $uri/ =404;',
+        addHeaders(reviewHeaders(`${site.base}admin/`), '    '),
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    .join('\n');
 }
