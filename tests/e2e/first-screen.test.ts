@@ -45,17 +45,23 @@ const pathOf = (type: string) => PAGES.find(([name]) => name === type)?.[1] ?? '
 /**
  * The issue's limits. On a phone the header takes at most 112 px (150 px in 大字模式), and the h1 starts
  * within 48 px under that: room for the breadcrumbs (112 + 48 = the first 160 px). On a desktop the header
- * is one row.
+ * is one row. A 1280 px window at 200 % zoom lays out like a 640 px one with twice the pixels: held to the
+ * phone's limits.
  */
 const SCREENS = [
-  { width: 320, header: { normal: 112, elder: 150 } },
-  { width: 390, header: { normal: 112, elder: 150 } },
-  { width: 1280, header: { normal: 80, elder: 80 } },
+  { name: '320 px', width: 320, header: { normal: 112, elder: 150 } },
+  { name: '390 px', width: 390, header: { normal: 112, elder: 150 } },
+  { name: '1280 px at 200 % zoom', width: 640, zoom: 2, header: { normal: 112, elder: 150 } },
+  { name: '1280 px', width: 1280, header: { normal: 80, elder: 80 } },
 ];
 const ABOVE_H1 = 48;
 
-const contextFor = (width: number): BrowserContextOptions =>
-  width < 1024 ? { ...PHONE, viewport: { width, height: 844 } } : { viewport: { width, height: 800 }, locale: 'zh-CN' };
+const contextFor = (width: number, zoom?: number): BrowserContextOptions =>
+  zoom
+    ? { viewport: { width, height: 400 }, deviceScaleFactor: zoom, locale: 'zh-CN' }
+    : width < 1024
+      ? { ...PHONE, viewport: { width, height: 844 } }
+      : { viewport: { width, height: 800 }, locale: 'zh-CN' };
 
 /** Elements that reach past either side of a `width` px viewport, leaving out those inside a box that clips or scrolls them. */
 const overflowing = (page: Page, width: number) =>
@@ -77,7 +83,7 @@ const overflowing = (page: Page, width: number) =>
       });
   }, width);
 
-describe.each(SCREENS)('at $width px', ({ width, header }) => {
+describe.each(SCREENS)('at $name', ({ width, zoom, header }) => {
   describe.each([
     ['normal', false],
     ['大字模式', true],
@@ -86,7 +92,7 @@ describe.each(SCREENS)('at $width px', ({ width, header }) => {
     let context: BrowserContext;
     let page: Page;
     beforeAll(async () => {
-      context = await browser.newContext(contextFor(width));
+      context = await browser.newContext(contextFor(width, zoom));
       if (elder) await context.addInitScript(() => localStorage.setItem('elder-mode', 'on'));
       page = await context.newPage();
     });
