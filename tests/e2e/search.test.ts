@@ -283,8 +283,11 @@ describe('the search page', () => {
   });
 });
 
+/** The header's 搜索 button, which opens its search box. */
+const openHeaderSearch = (page: Page) => page.locator('.site-header summary', { hasText: '搜索' }).click();
+
 describe('the header search box', () => {
-  it('is a plain form on every page that opens the search page with the query', async () => {
+  it('is a plain form on every page, one tap away, that opens the search page with the query', async () => {
     const context = await browser.newContext(PHONE);
     const requests: string[] = [];
     context.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -295,6 +298,7 @@ describe('the header search box', () => {
     await expect(form.getAttribute('method')).resolves.toBe('get');
     // Content pages do not load the search library.
     expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    await openHeaderSearch(page);
     await page.getByLabel('搜索品牌、街道、社区').fill('垃圾分类');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
@@ -305,6 +309,7 @@ describe('the header search box', () => {
 
   it('works without JavaScript (it only navigates)', async () => {
     const page = await open('/', { ...PHONE, javaScriptEnabled: false });
+    await openHeaderSearch(page);
     await page.getByLabel('搜索品牌、街道、社区').fill('毓秀阁');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=/);

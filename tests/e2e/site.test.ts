@@ -113,3 +113,35 @@ describe('the 404 page', () => {
     await context.close();
   });
 });
+
+describe('the statistics page', () => {
+  it('shows every chart label in full at 320 px, as its table and its spoken summary have it', async () => {
+    const page = await open('/stats/', { ...PHONE, viewport: { width: 320, height: 640 } });
+    const charts = page.locator('.chart');
+    expect(await charts.count()).toBeGreaterThanOrEqual(4);
+    for (const chart of await charts.all()) {
+      const labels = await chart.locator('.bar-label').allTextContents();
+      expect(labels).toEqual(await chart.locator('tbody th').allTextContents());
+      const summary = (await chart.locator('[role="img"]').getAttribute('aria-label')) ?? '';
+      for (const label of labels) expect(summary).toContain(label);
+      // Within the chart's box and not clipped inside their own.
+      const outside = await chart.evaluate((element) => {
+        const frame = element.getBoundingClientRect();
+        return [...element.querySelectorAll<HTMLElement>('.bar-label')]
+          .filter((label) => {
+            const box = label.getBoundingClientRect();
+            return box.left < frame.left || box.right > frame.right || label.scrollWidth > label.clientWidth;
+          })
+          .map((label) => label.textContent);
+      });
+      expect(outside).toEqual([]);
+    }
+    // A round's full title wraps onto more lines rather than being cut.
+    const round = page.locator('section[aria-labelledby="per-round"] .bar-label').first();
+    const lines = await round.evaluate(
+      (label) => label.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(label).lineHeight),
+    );
+    expect(lines).toBeGreaterThan(1.5);
+    await page.context().close();
+  });
+});

@@ -44,23 +44,24 @@ function loadStyles() {
 const PREVIEW_ONLY = '您的浏览器不支持 WebGL，无法打开可缩放的地图；上图为示意图，各阵地见下方列表。';
 const FAILED = '可缩放的地图未能加载；上图为示意图，各阵地见下方列表。';
 
-/** Runs `start` once the element is near the viewport (at once if it already is). */
+/**
+ * Runs `start` once the element is on screen (at once if it already is). Not before: MapLibre costs a phone
+ * ~440 KB and seconds of CPU, which a visitor who reads the top of the page and never scrolls to the map
+ * should not pay (with a 200 px head start, a street page's map below its short first screen loaded at once).
+ */
 function whenVisible(element: Element, start: () => void) {
   const box = element.getBoundingClientRect();
-  const inView = box.top < window.innerHeight + 200 && box.bottom > -200 && box.width > 0;
+  const inView = box.top < window.innerHeight && box.bottom > 0 && box.width > 0;
   if (inView || !('IntersectionObserver' in window)) {
     start();
     return;
   }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        observer.disconnect();
-        start();
-      }
-    },
-    { rootMargin: '200px' },
-  );
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) {
+      observer.disconnect();
+      start();
+    }
+  });
   observer.observe(element);
 }
 
