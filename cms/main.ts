@@ -27,6 +27,8 @@ import { checkEntry, formatProblems } from '../src/lib/cms/entry-check.ts';
 import globalCss from '../src/styles/global.css?inline';
 import { pageContext } from './context.ts';
 import { DistrictControl, DistrictPreview } from './district-field.tsx';
+import { ID_WIDGET, IdControl, IdPreview } from './id-widget.tsx';
+import { limitPhotoSize } from './photo-widget.ts';
 import { PointControl, PointPreview } from './point-widget.tsx';
 import previewCss from './preview.css?inline';
 import { BrandPreview, SitePreview } from './previews.tsx';
@@ -72,6 +74,10 @@ async function start() {
   CMS.registerWidget('point', PointControl as never, PointPreview as never);
   // Fields the district decides, in a street office's editor (generated for `setBy: 'district'`).
   CMS.registerWidget(DISTRICT_WIDGET, DistrictControl as never, DistrictPreview as never);
+  // Ids from Chinese titles (generated for every collection whose entries have a title).
+  CMS.registerWidget(ID_WIDGET, IdControl as never, IdPreview as never);
+  // Phone photos: Decap's media_processing re-encodes them; this fits their longest side first.
+  limitPhotoSize();
 
   CMS.registerPreviewStyle(globalCss, { raw: true });
   CMS.registerPreviewStyle(previewCss, { raw: true });

@@ -9,23 +9,23 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CONTENT_DIR } from '../src/content-dir.ts';
 import { stringifyCsv } from '../src/lib/import/csv.ts';
 import { writeXlsx } from '../src/lib/import/xlsx.ts';
 import { type ExportInput, resultsHtml, resultsTable } from '../src/lib/review/export.ts';
 import { loadContent, reviewOf } from '../src/lib/review/load.ts';
 import { nearest } from '../src/lib/suggest.ts';
+import { parseCommand, runMain } from './lib/cli.ts';
+
+const { values, positionals } = parseCommand({
+  usage: `用法：npm run export:results -- <征集令编号> [--out 输出文件夹]
+把一个征集令的评审结果导出为 <编号>-results.csv、.xlsx 和可打印的 .html（默认写入 exports/）：每个参评项目一行，
+含各项平均分、总分、中位数和备注；不含评委姓名和评语。内容来自 CONTENT_DIR（默认 content/）。`,
+  options: { out: { type: 'string', default: 'exports' } },
+  positionals: { min: 1, max: 1, name: '参数 <征集令编号>' },
+});
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { out: { type: 'string', default: 'exports' }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  if (values.help || positionals.length !== 1) {
-    console.error('用法：npm run export:results -- <征集令编号> [--out 输出文件夹]');
-    return values.help ? 0 : 2;
-  }
   const [id] = positionals;
   let content: ReturnType<typeof loadContent>;
   try {
@@ -82,4 +82,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+await runMain('导出评审结果', main);

@@ -90,6 +90,14 @@ const TABLE: Record<string, { missing: Missing; writes: string[] }> = {
     missing: { args: [join(NOWHERE, '申报表.csv')], code: 1, says: /找不到申报表/ },
     writes: ['content'],
   },
+  'import-sites.ts': {
+    missing: { args: [join(NOWHERE, '阵地表.csv')], code: 1, says: /找不到阵地表/ },
+    writes: ['content'],
+  },
+  'import-brands.ts': {
+    missing: { args: [join(NOWHERE, '品牌表.csv')], code: 1, says: /找不到品牌表/ },
+    writes: ['content'],
+  },
   'install-hook.ts': {
     missing: { args: [NOWHERE], code: 2, says: /不存在/ },
     writes: [],

@@ -60,6 +60,7 @@ describe('template columns', () => {
 
   it('mark required columns from the schema', () => {
     expect(TEMPLATE_COLUMNS.filter((column) => !column.required).map((column) => column.key)).toEqual([
+      'id',
       'submitted',
       'body',
     ]);
@@ -107,8 +108,13 @@ describe('importSubmissions: row-level problems, nothing written', () => {
   it.each<[string, SheetCell[][], string[]]>([
     [
       'an unknown street, suggested from its name',
-      [row({ 1: '昌岗街' })],
-      ['第 2 行 申报街道：找不到街道“昌岗街”（是不是 昌岗街道（changgang）？）'],
+      [row({ 1: '昌岗道' })],
+      ['第 2 行 申报街道：找不到街道“昌岗道”（是不是 昌岗街道（changgang）？）'],
+    ],
+    [
+      'a street name that could be either of two',
+      [row({ 1: '昌港街道' })],
+      ['第 2 行 申报街道：找不到街道“昌港街道”（是不是 昌岗街道（changgang）或 新港街道（xingang）？）'],
     ],
     [
       'a bad phone number and a short summary',
@@ -131,9 +137,11 @@ describe('importSubmissions: row-level problems, nothing written', () => {
       ['第 2 行 提交日期：submitted（提交日期）：不是有效的日期（按提示修改 submitted）'],
     ],
     [
-      'a missing id',
-      [row({ 0: '' })],
-      ['第 2 行 编号：缺少必填字段 id（编号）（添加 id（小写英文字母、数字和连字符，与文件名一致，保存后不要修改））'],
+      'an id that is not lowercase ASCII',
+      [row({ 0: '测试品牌' })],
+      [
+        '第 2 行 编号：id（编号）：只能使用小写英文字母、数字和连字符（例如 yu-xiu-ge）（要求：小写英文字母、数字和连字符，与文件名一致，保存后不要修改）',
+      ],
     ],
     [
       'an id already used by another submission',

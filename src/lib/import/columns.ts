@@ -1,56 +1,118 @@
 /**
- * The sign-up spreadsheet's columns, derived from the submission schema: each
- * column's header is the field's Chinese label, its hint the field's hint.
- * The same list makes the downloadable template, the campaign page's
- * instructions and the importer's header matching.
+ * The spreadsheets' columns, one table per collection a spreadsheet can fill
+ * (sign-ups, sites, brands), derived from the schemas: each column's header is
+ * the field's Chinese label, its hint the field's hint, its choices the
+ * schema's label table. The same tables make the downloadable templates (with
+ * their 填写说明 sheet), the campaign page's instructions and the importer's
+ * header matching, so a field renamed in src/schema/ is renamed everywhere.
  */
 import { z } from 'zod';
-import { BRAND_CATEGORIES, fieldInfo, SUBMISSION_STAGES, schemaOf } from '../../schema/index.ts';
+import {
+  BRAND_CATEGORIES,
+  BRAND_STATUSES,
+  type CollectionName,
+  fieldInfo,
+  SITE_TYPES,
+  SUBMISSION_STAGES,
+  schemaOf,
+} from '../../schema/index.ts';
 import { schemaAt } from '../issues.ts';
+import { DATUM_LABELS, type Datum } from '../map/datum.ts';
 
 export interface Column {
-  /** Dotted field path, or `body` for the Markdown body. */
+  /** Dotted field path, `body` for the Markdown body, or `datum` for the coordinates' system. */
   key: string;
   /** Chinese header, from the schema's label. */
   label: string;
   hint?: string;
   /** Whether a row must fill it in. */
   required: boolean;
-  kind: 'text' | 'date' | 'choice' | 'street' | 'body';
+  kind: 'text' | 'date' | 'choice' | 'street' | 'body' | 'number' | 'list' | 'boolean' | 'datum';
   /** Allowed values (key → Chinese label) of a choice column. */
   choices?: Readonly<Record<string, string>>;
   /** Used when the cell is empty. */
   fallback?: string;
+  /** Left out of the template: the district sets it, or the importer is told it (default: in the template). */
+  template?: false;
+  /** How to fix what the validator finds in this column, when its own advice is the editor's. */
+  fix?: string;
+  /** A list of ids of this collection, which may be written as their names. */
+  references?: CollectionName;
 }
 
-const submissionSchema = schemaOf('submissions');
+/** The collections a spreadsheet can fill. */
+export type SheetCollection = 'submissions' | 'sites' | 'brands';
 
-function fromSchema(key: string, kind: Column['kind'], extra: Partial<Column> = {}): Column {
-  const schema = schemaAt(submissionSchema, key.split('.'));
+export interface SheetSpec {
+  collection: SheetCollection;
+  /** What one row is, in Chinese (申报, 阵地, 品牌). */
+  noun: string;
+  /** The workbook's data sheet (the template names it so, the importer reads it first). */
+  sheetName: string;
+  /** The field a row's id is made from when it has none. */
+  titleKey: string;
+  columns: readonly Column[];
+  /** The template's file name under the site (a link, and the README, use it). */
+  templatePath: string;
+}
+
+function fromSchema(collection: SheetCollection, key: string, kind: Column['kind'], extra: Partial<Column> = {}) {
+  const schema = schemaAt(schemaOf(collection), key.split('.'));
   const info = schema ? fieldInfo.get(schema) : undefined;
   const optional = schema instanceof z.ZodOptional || schema instanceof z.ZodDefault;
   return {
     key,
     label: info?.label ?? key,
-    hint: info?.hint,
+    ...(info?.hint ? { hint: info.hint } : {}),
     required: !optional && extra.fallback === undefined,
     kind,
+    ...(kind === 'choice' && info?.choices ? { choices: info.choices } : {}),
+    ...(info?.references && kind === 'list' ? { references: info.references } : {}),
     ...extra,
-  };
+  } satisfies Column;
 }
 
-/** Columns in template order. `campaign` is optional when the importer is told the call. */
+const ID_HINT = '可不填：按名称自动生成（例如 毓秀阁 → yuxiuge，重名时加 -2）；填写时只能用小写英文字母、数字和连字符';
+const STREET_HINT = '街道名称（例如 龙凤街道、龙凤街 或 龙凤）或街道编号（例如 longfeng）';
+const LIST_HINT = '多个时用顿号“、”或逗号分隔';
+const SAMPLE_HINT = '填“是”表示没有公开资料依据的示例内容（页面会显示“示例”）；留空即否';
+
+/** The coordinates' system of a row: what people write for each (AMap and Tencent show GCJ-02, Baidu BD-09). */
+export const DATUM_NAMES: Record<Datum, readonly string[]> = {
+  wgs84: ['wgs-84', 'wgs84', 'wgs 84', 'cgcs2000', 'gps', '天地图', '大地2000'],
+  gcj02: ['gcj-02', 'gcj02', 'gcj 02', '高德', '高德地图', '腾讯', '腾讯地图', '火星坐标'],
+  bd09: ['bd-09', 'bd09', 'bd 09', '百度', '百度地图'],
+};
+
+const datumColumn: Column = {
+  key: 'datum',
+  label: '坐标系',
+  hint: '经纬度从哪里来：WGS-84（天地图、GPS）、GCJ-02（从高德、腾讯地图复制的）或 BD-09（从百度地图复制的），导入时统一换算为 WGS-84',
+  required: true,
+  kind: 'datum',
+  choices: Object.fromEntries(
+    (Object.keys(DATUM_LABELS) as Datum[]).map((datum) => [datum, DATUM_LABELS[datum]] as const),
+  ),
+};
+
+/** Sign-ups: `content/submissions/<campaign>/<street>/<id>.md`. `campaign` is optional when the importer is told the call. */
 export const SUBMISSION_COLUMNS: readonly Column[] = [
-  fromSchema('id', 'text', { hint: '小写英文字母、数字和连字符，例如 hongse-wuye-2026；同一征集令内不能重复' }),
-  fromSchema('street', 'street', { hint: '街道编号（例如 longfeng）或街道名称（例如 龙凤街道）' }),
-  fromSchema('organisation', 'text'),
-  fromSchema('title', 'text', { hint: '2 至 30 个字' }),
-  fromSchema('category', 'choice', { choices: BRAND_CATEGORIES }),
-  fromSchema('summary', 'text', { hint: '20 至 300 个字' }),
-  fromSchema('contact.name', 'text', { hint: '不公开' }),
-  fromSchema('contact.phone', 'text', { hint: '不公开；只能包含数字、括号、空格、加号和连字符' }),
-  fromSchema('submitted', 'date', { hint: '格式 2026-10-14，可留空' }),
-  fromSchema('stage', 'choice', { choices: SUBMISSION_STAGES, fallback: 'submitted', hint: '留空即“已提交”' }),
+  fromSchema('submissions', 'id', 'text', { required: false, hint: `${ID_HINT}；同一征集令内不能重复` }),
+  fromSchema('submissions', 'street', 'street', { hint: STREET_HINT }),
+  fromSchema('submissions', 'organisation', 'text'),
+  fromSchema('submissions', 'title', 'text', { hint: '2 至 30 个字' }),
+  fromSchema('submissions', 'category', 'choice', { choices: BRAND_CATEGORIES }),
+  fromSchema('submissions', 'summary', 'text', { hint: '20 至 300 个字' }),
+  fromSchema('submissions', 'contact.name', 'text', { hint: '不公开' }),
+  fromSchema('submissions', 'contact.phone', 'text', { hint: '不公开；只能包含数字、括号、空格、加号和连字符' }),
+  fromSchema('submissions', 'submitted', 'date', { hint: '格式 2026-10-14，可留空' }),
+  // The district moves a sign-up on, not the applicant: an imported sign-up is 已提交 unless the sheet says otherwise.
+  fromSchema('submissions', 'stage', 'choice', {
+    choices: SUBMISSION_STAGES,
+    fallback: 'submitted',
+    hint: '留空即“已提交”',
+    template: false,
+  }),
   {
     key: 'body',
     label: '申报材料',
@@ -58,32 +120,121 @@ export const SUBMISSION_COLUMNS: readonly Column[] = [
     required: false,
     kind: 'body',
   },
-  fromSchema('campaign', 'text', { required: false, hint: '征集令编号；导入时已指定征集令的可不填' }),
+  fromSchema('submissions', 'campaign', 'text', {
+    required: false,
+    hint: '征集令编号；导入时已指定征集令的可不填',
+    template: false,
+  }),
 ];
 
-/**
- * Template columns: all but the campaign (given when importing) and the stage, which the district
- * moves on, not the applicant (an imported sign-up is 已提交; the importer still reads a 申报阶段 column).
- */
-export const TEMPLATE_COLUMNS = SUBMISSION_COLUMNS.filter(
-  (column) => column.key !== 'campaign' && column.key !== 'stage',
-);
+/** Demonstration sites: `content/sites/<street>/<id>.yaml`. Photos and a belt are added in the editor. */
+export const SITE_COLUMNS: readonly Column[] = [
+  fromSchema('sites', 'id', 'text', { required: false, hint: ID_HINT }),
+  fromSchema('sites', 'name', 'text', { hint: '例如 龙凤街党群服务中心' }),
+  fromSchema('sites', 'type', 'choice', { choices: SITE_TYPES }),
+  fromSchema('sites', 'street', 'street', { hint: STREET_HINT }),
+  fromSchema('sites', 'community', 'text'),
+  fromSchema('sites', 'address', 'text', { hint: '照实填写，例如 海珠区宝业路 45 号' }),
+  fromSchema('sites', 'point.lng', 'number', {
+    hint: '例如 113.2613（东经）',
+    fix: '检查“经度”“纬度”两列是否填反，以及“坐标系”是否写明坐标来自哪个地图',
+  }),
+  fromSchema('sites', 'point.lat', 'number', {
+    hint: '例如 23.0990（北纬）',
+    fix: '检查“经度”“纬度”两列是否填反，以及“坐标系”是否写明坐标来自哪个地图',
+  }),
+  datumColumn,
+  fromSchema('sites', 'hours', 'text'),
+  fromSchema('sites', 'brands', 'list', { hint: `本街道品牌的名称或编号；${LIST_HINT}` }),
+  fromSchema('sites', 'sample', 'boolean', { hint: SAMPLE_HINT }),
+];
+
+/** Brand projects: `content/brands/<street>/<id>.md`. Pictures, key figures and the selection are added later. */
+export const BRAND_COLUMNS: readonly Column[] = [
+  fromSchema('brands', 'id', 'text', { required: false, hint: ID_HINT }),
+  fromSchema('brands', 'title', 'text', { hint: '2 至 30 个字，例如 毓秀阁' }),
+  fromSchema('brands', 'street', 'street', { hint: STREET_HINT }),
+  fromSchema('brands', 'organisation', 'text'),
+  fromSchema('brands', 'category', 'choice', { choices: BRAND_CATEGORIES }),
+  fromSchema('brands', 'tagline', 'text', { hint: '4 至 40 个字' }),
+  fromSchema('brands', 'summary', 'text', { hint: '20 至 200 个字' }),
+  fromSchema('brands', 'year', 'number', { hint: '品牌创建或入选的年份，例如 2022' }),
+  fromSchema('brands', 'tags', 'list', { hint: `例如 加装电梯、垃圾分类；${LIST_HINT}` }),
+  fromSchema('brands', 'sites', 'list', { hint: `阵地的名称或编号；${LIST_HINT}` }),
+  {
+    key: 'body',
+    label: '品牌故事',
+    hint: '正文，可分段；可使用 Markdown（## 小标题、- 列表）',
+    required: false,
+    kind: 'body',
+  },
+  fromSchema('brands', 'sample', 'boolean', { hint: SAMPLE_HINT }),
+  // The district's decisions: read when the district's sheet has them, never in the offices' template.
+  fromSchema('brands', 'status', 'choice', {
+    choices: BRAND_STATUSES,
+    fallback: 'submitted',
+    hint: '留空即“已申报”',
+    template: false,
+  }),
+  fromSchema('brands', 'round', 'text', { template: false }),
+];
+
+export const SHEETS: Record<SheetCollection, SheetSpec> = {
+  submissions: {
+    collection: 'submissions',
+    noun: '申报',
+    sheetName: '申报',
+    titleKey: 'title',
+    columns: SUBMISSION_COLUMNS,
+    templatePath: '/campaigns/submission-template',
+  },
+  sites: {
+    collection: 'sites',
+    noun: '阵地',
+    sheetName: '阵地',
+    titleKey: 'name',
+    columns: SITE_COLUMNS,
+    templatePath: '/admin/site-template',
+  },
+  brands: {
+    collection: 'brands',
+    noun: '品牌',
+    sheetName: '品牌',
+    titleKey: 'title',
+    columns: BRAND_COLUMNS,
+    templatePath: '/admin/brand-template',
+  },
+};
+
+/** A template's columns: all but those the district sets or the importer is told. */
+export const templateColumns = (collection: SheetCollection): Column[] =>
+  SHEETS[collection].columns.filter((column) => column.template !== false);
+
+/** The sign-up template's columns (the campaign page lists them). */
+export const TEMPLATE_COLUMNS = templateColumns('submissions');
 
 /** What to write in a cell of a choice column, for instructions. */
 export function describeChoices(column: Column): string | undefined {
   if (!column.choices) return undefined;
+  if (column.kind === 'datum') return 'WGS-84、GCJ-02、BD-09（也可写 高德、腾讯、百度）';
   return Object.entries(column.choices)
     .map(([key, label]) => `${label}（${key}）`)
     .join('、');
 }
 
 /** The header row and an instructions table (column, required, how to fill in) for a template. */
-export function templateSheets(): { header: string[]; instructions: string[][] } {
+export function templateSheets(collection: SheetCollection = 'submissions'): {
+  sheetName: string;
+  header: string[];
+  instructions: string[][];
+} {
+  const columns = templateColumns(collection);
   return {
-    header: TEMPLATE_COLUMNS.map((column) => column.label),
+    sheetName: SHEETS[collection].sheetName,
+    header: columns.map((column) => column.label),
     instructions: [
       ['列名', '是否必填', '填写说明'],
-      ...TEMPLATE_COLUMNS.map((column) => [
+      ...columns.map((column) => [
         column.label,
         column.required ? '必填' : '选填',
         [column.hint, describeChoices(column) && `可填：${describeChoices(column)}`].filter(Boolean).join('；'),

@@ -21,6 +21,9 @@ export async function cmsContext(): Promise<CmsContext> {
       })),
     })),
     belts: catalog.belts.map((belt) => ({ id: belt.id, name: belt.data.name })),
+    // Brand and site ids are public and unique across streets: a street's editor, which sees only its own
+    // folder, still numbers 红色南石 hongse-nanshi-2 when another street has hongse-nanshi.
+    taken: { brands: catalog.brands.map((brand) => brand.id), sites: catalog.sites.map((site) => site.id) },
     backend: backendFromEnv(process.env),
     siteUrl: import.meta.env.SITE,
   };
