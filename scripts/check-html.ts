@@ -7,6 +7,7 @@
 import { relative } from 'node:path';
 import { type ConfigData, HtmlValidate, type Plugin, Rule, StaticConfigLoader } from 'html-validate';
 import { htmlFiles } from '../src/lib/html-scan.ts';
+import { parseCommand, requireBuild, runMain } from './lib/cli.ts';
 
 /**
  * html-validate builds its tree without HTML's parsing rules, so a tag after </html> (Astro writes a page's
@@ -57,11 +58,22 @@ export async function checkHtml(dirs: string[]): Promise<string[]> {
 }
 
 if (import.meta.main) {
-  const dirs = process.argv.length > 2 ? process.argv.slice(2) : ['dist'];
-  const problems = await checkHtml(dirs);
-  for (const line of problems) console.error(line);
-  console.log(
-    problems.length ? `${problems.length} HTML problems in ${dirs.join(', ')}` : `valid HTML in ${dirs.join(', ')}`,
-  );
-  process.exitCode = problems.length ? 1 : 0;
+  const { positionals } = parseCommand({
+    usage: `用法：npm run check:html [-- <构建文件夹> …]
+检查构建好的每个 HTML 页面是否符合 HTML 规范（html-validate 推荐规则），默认检查 dist/；审阅网站是 dist-review/。
+有问题时逐行列出“文件:行:列 规则: 说明”，退出码 1。`,
+    positionals: { min: 0, max: Number.POSITIVE_INFINITY, name: '构建文件夹' },
+  });
+  const dirs = positionals.length ? positionals : ['dist'];
+  for (const dir of dirs) requireBuild(dir, dir.includes('review') ? 'npm run build:review' : 'npm run build');
+  await runMain('检查 HTML', async () => {
+    const problems = await checkHtml(dirs);
+    for (const line of problems) console.error(line);
+    console.log(
+      problems.length
+        ? `HTML 检查未通过：${dirs.join('、')} 中有 ${problems.length} 个问题。`
+        : `HTML 检查通过：${dirs.join('、')}。`,
+    );
+    return problems.length ? 1 : 0;
+  });
 }

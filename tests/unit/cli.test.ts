@@ -62,6 +62,10 @@ const TABLE: Record<string, { missing: Missing; writes: string[] }> = {
     missing: { args: [NOWHERE], code: 1, says: /找不到内容文件夹/ },
     writes: [],
   },
+  'check-html.ts': {
+    missing: { args: [NOWHERE], code: 1, says: /找不到构建结果.*先运行 npm run build/ },
+    writes: [],
+  },
   'check-links.ts': {
     missing: { args: [EMPTY], code: 1, says: /不是构建好的网站.*先运行 npm run build/ },
     writes: [],
@@ -113,6 +117,10 @@ const TABLE: Record<string, { missing: Missing; writes: string[] }> = {
   'setup-review-content.ts': {
     missing: { args: [join(NOWHERE, 'review-content')], code: 1, says: /找不到.*no-such-folder/ },
     writes: ['review-content'],
+  },
+  'screenshots.ts': {
+    missing: { args: [], env: { CHROMIUM_PATH: NOWHERE }, code: 1, says: /找不到 Chromium/ },
+    writes: ['docs/screenshots', 'dist-screenshots'],
   },
   'security-headers.ts': {
     missing: { args: [], inEmptyFolder: true, code: 1, says: /不是本项目的根目录/ },
