@@ -46,6 +46,7 @@ import {
   ownerOf,
   parseOwners,
 } from '../src/lib/access/ownership.ts';
+import { parseCommand } from './lib/cli.ts';
 
 const USAGE = `用法：
   check-ownership.ts <目标分支>..<提交>                 合并请求：检查每个提交
@@ -67,30 +68,33 @@ class UsageError extends Error {}
 const refusal = (line: string) => console.log(`${process.env.GL_USERNAME ? 'GL-HOOK-ERR: ' : ''}${line}`);
 
 function parseArgs(argv: string[]) {
-  const options = { base: '', head: 'HEAD', push: false, preReceive: false, main: 'main', printCodeowners: false };
-  const value = (index: number, flag: string) => {
-    const next = argv[index + 1];
-    if (!next || next.startsWith('--')) throw new UsageError(`${flag} 后面缺少值`);
-    return next;
+  const { values, positionals } = parseCommand(
+    {
+      usage: USAGE,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        main: { type: 'string', default: 'main' },
+        push: { type: 'boolean', default: false },
+        'pre-receive': { type: 'boolean', default: false },
+        codeowners: { type: 'boolean', default: false },
+      },
+      positionals: { max: 1, name: '提交范围' },
+    },
+    argv,
+  );
+  const [range] = positionals;
+  if (range !== undefined && !range.includes('..'))
+    throw new UsageError(`“${range}”不是提交范围（应为 <目标分支>..<提交>）`);
+  const [fromRange, toRange] = range ? range.split(/\.{2,3}/) : [];
+  return {
+    base: values.base ?? fromRange ?? '',
+    head: values.head ?? (toRange || 'HEAD'),
+    push: values.push === true,
+    preReceive: values['pre-receive'] === true,
+    main: values.main ?? 'main',
+    printCodeowners: values.codeowners === true,
   };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else if (arg === '--base') options.base = value(index++, arg);
-    else if (arg === '--head') options.head = value(index++, arg);
-    else if (arg === '--main') options.main = value(index++, arg);
-    else if (arg === '--push') options.push = true;
-    else if (arg === '--pre-receive') options.preReceive = true;
-    else if (arg === '--codeowners') options.printCodeowners = true;
-    else if (arg.includes('..') && !arg.startsWith('-')) {
-      const [base, head] = arg.split(/\.{2,3}/);
-      options.base = base;
-      options.head = head || 'HEAD';
-    } else throw new UsageError(`不认识的参数“${arg}”`);
-  }
-  return options;
 }
 
 /** What the target branch says: who owns what, and which calls' results are out. */

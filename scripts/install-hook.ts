@@ -27,6 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCommand } from './lib/cli.ts';
 
 /** The line that marks a hook as written by this installer (and so safe to replace). */
 const HOOK_MARKER = '# haizhu-party-brands: pre-receive ownership check, written by scripts/install-hook.ts';
@@ -60,36 +61,24 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const positional: string[] = [];
-  let checkout: string | undefined;
-  let main: string | undefined;
-  let force = false;
-  const value = (index: number, name: string) => {
-    const next = argv[index];
-    if (next === undefined || next === '') refuse(`${name} 后面缺少值。`);
-    return next;
-  };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else if (arg === '--force') force = true;
-    else if (arg === '--checkout') checkout = value(++index, '--checkout');
-    else if (arg === '--main') main = value(++index, '--main');
-    else if (/^--(checkout|main)=/.test(arg)) {
-      const [name, given] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
-      if (!given) refuse(`${name} 后面缺少值。`);
-      if (name === '--checkout') checkout = given;
-      else main = given;
-    } else if (arg.startsWith('-') && arg !== '-') refuse(`不认识的参数“${arg}”。`);
-    else positional.push(arg);
-  }
-  if (positional.length === 0) refuse('缺少裸仓库的路径，例如 npm run install:hook -- /srv/git/party-brands.git');
-  if (positional.length > 1) refuse(`只能给一个裸仓库路径，收到了 ${positional.length} 个：${positional.join('、')}`);
+  const { values, positionals } = parseCommand(
+    {
+      usage: USAGE,
+      options: { checkout: { type: 'string' }, main: { type: 'string' }, force: { type: 'boolean', default: false } },
+      positionals: { min: 1, max: 1, name: '裸仓库的路径，例如 npm run install:hook -- /srv/git/party-brands.git' },
+    },
+    argv,
+  );
+  const { checkout, main } = values;
+  if (checkout === '' || main === '') refuse(`${checkout === '' ? '--checkout' : '--main'} 后面缺少值。`);
   if (main !== undefined && !/^[A-Za-z0-9._/-]+$/.test(main)) refuse(`分支名“${main}”不合法。`);
   const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  return { repository: resolve(positional[0]), checkout: resolve(checkout ?? projectDir), main, force };
+  return {
+    repository: resolve(positionals[0]),
+    checkout: resolve(checkout ?? projectDir),
+    main,
+    force: values.force === true,
+  };
 }
 
 const isDirectory = (path: string) => {

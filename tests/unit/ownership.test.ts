@@ -107,9 +107,10 @@ describe('ownership rules (pure)', () => {
 
   it('has a map for every street and judge in content/, and CODEOWNERS generated from it', () => {
     const real = parseOwners(readFileSync('cms/owners.yaml', 'utf8'));
-    const ids = (folder: string) => readdirSync(`content/${folder}`).map((file) => file.replace(/\.yaml$/, ''));
-    expect(Object.keys(real.streets).sort()).toEqual(ids('streets').sort());
-    expect(Object.keys(real.judges).sort()).toEqual(ids('judges').sort());
+    const ids = (folder: string) => readdirSync(folder).map((file) => file.replace(/\.yaml$/, ''));
+    expect(Object.keys(real.streets).sort()).toEqual(ids('content/streets').sort());
+    // The judges live in the review repository; its sample (samples/review-content/) is what a clone has.
+    expect(Object.keys(real.judges).sort()).toEqual(ids('samples/review-content/content/judges').sort());
     expect(readFileSync('CODEOWNERS', 'utf8')).toBe(codeowners(real));
     expect(codeowners(real)).toContain('/content/submissions/*/longfeng/ @haizhu-district @longfeng-office');
   });
@@ -549,7 +550,7 @@ describe('scripts/check-ownership.ts over real Git history', () => {
       [['main..own-brand'], '不知道是谁推送的'],
       [['main..no-such-branch'], 'no-such-branch'],
       [['--base'], '--base 后面缺少值'],
-      [['--frobnicate'], '不认识的参数'],
+      [['--frobnicate'], '不认识的选项'],
     ] as const) {
       const result = check([...args], args[0] === 'main..own-brand' ? {} : { CI_PUSHER: 'district-admin' });
       expect(result.code, result.out).toBe(2);
