@@ -31,6 +31,7 @@ import {
   type Git,
   git,
   isAncestor,
+  isCommit,
   publishedCampaigns,
   subjectOf,
   ZERO_SHA,
@@ -99,6 +100,7 @@ function parseArgs(argv: string[]) {
 
 /** What the target branch says: who owns what, and which calls' results are out. */
 function trustedAt(run: Git, rev: string): { owners: OwnersMap; context: CheckContext } {
+  if (!isCommit(run, rev)) throw new Error(`找不到提交“${rev}”（先 git fetch 目标分支，或检查提交范围）`);
   const text = fileAt(run, rev, OWNERS_FILE);
   if (text === undefined) throw new Error(`${rev} 中没有 ${OWNERS_FILE}`);
   return { owners: parseOwners(text), context: { publishedCampaigns: publishedCampaigns(run, rev) } };
@@ -144,7 +146,7 @@ function checkRange(base: string, head: string, push: boolean): boolean {
   const { owners, context } = trustedAt(git, base);
   const pusher = identity(ciPusher(process.env), owners);
   const commits = commitsBetween(git, head, [base]);
-  console.log(`归属检查：${pusher.label}，${base.slice(0, 10)}..${head}，${commits.length} 个提交`);
+  console.log(`归属检查：${pusher.label}，${base}..${head}，${commits.length} 个提交`);
   let allowed = checkCommits(git, pusher.account, owners, context, commits);
   if (push && pusher.actor?.kind !== 'district' && !isAncestor(git, base, head)) {
     refusal(`✗ ${NOT_FAST_FORWARD}`);

@@ -97,6 +97,16 @@ export function isAncestor(run: Git, ancestor: string, head: string): boolean {
   }
 }
 
+/** Whether `rev` names a commit this repository has. */
+export function isCommit(run: Git, rev: string): boolean {
+  try {
+    run('rev-parse', '--verify', '--quiet', `${rev}^{commit}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The text of a file at a commit, or undefined when it is not there. */
 export function fileAt(run: Git, rev: string, path: string): string | undefined {
   try {
