@@ -1,67 +1,49 @@
 /**
  * The review site's data: every collection, private ones included, read from
- * the content folder through the validator (src/lib/review/load.ts), with Git
- * history for each review and the scores of each call. Only the review build
- * imports this module; the public build reads content through src/data/public.ts.
+ * the content folder and the review content folder through the validator
+ * (src/lib/review/load.ts), with Git history for each review and the scores of
+ * each call, then projected for the build's audience (REVIEW_AUDIENCE, see
+ * src/lib/review/audience.ts): pages read only that projection. Only the review
+ * build imports this module; the public build reads content through src/data/public.ts.
  */
 import { markdownToHtml } from 'satteri';
 import { CONTENT_DIR } from '../src/content-dir.ts';
 import { campaignPhase } from '../src/lib/catalog.ts';
 import { sibling } from '../src/lib/relations.ts';
+import {
+  type Attachment,
+  type Audience,
+  type CampaignView,
+  describeAudience,
+  type JudgeCell,
+  parseAudience,
+  projectReview,
+  type ReviewFile,
+  type ReviewView,
+} from '../src/lib/review/audience.ts';
 import { type Applicant, redact } from '../src/lib/review/blind.ts';
 import { editReviewUrl, judgesCmsUrl, newReviewUrl, publicSiteUrl } from '../src/lib/review/cms.ts';
-import { type FileHistory, gitHistory } from '../src/lib/review/git.ts';
+import { gitHistory } from '../src/lib/review/git.ts';
 import { loadContent } from '../src/lib/review/load.ts';
 import { type CampaignReview, reviewCampaign } from '../src/lib/review/model.ts';
 import { nestHeadings, safeMarkdown } from '../src/lib/safe-markdown.ts';
-import type { Cell, CellStatus } from '../src/lib/scoring.ts';
 import type { Entry } from '../src/lib/validate.ts';
-import type { Campaign, Judge, Review, Street, Submission } from '../src/schema/index.ts';
+import type { Judge, Street, Submission } from '../src/schema/index.ts';
 import { buildDate } from '../src/site.ts';
 import { REVIEW_BASE } from './base.ts';
 
-export interface ReviewedCampaign {
-  entry: Entry<Campaign>;
-  data: Campaign;
-  phase: ReturnType<typeof campaignPhase>;
-  /**
-   * Every submission of the call, as the judges' pages show it: by street then title, or, when
-   * the call is reviewed blind, by title with the applicant's names masked in the material.
-   */
-  submissions: Entry<Submission>[];
-  /** The submissions under review (`review.pool`), as entries in the order of `submissions`. */
-  pool: Entry<Submission>[];
+export type { Attachment, CampaignView, JudgeCell, ReviewFile, ReviewView } from '../src/lib/review/audience.ts';
+
+/** The district's view of every call, with the full scoring of its panel. */
+interface FullCampaign extends CampaignView {
   review: CampaignReview;
-  /** The call's judges, in panel order (unknown ids skipped). */
-  judges: Entry<Judge>[];
 }
 
-export interface ReviewFile {
-  entry: Entry<Review>;
-  history: FileHistory;
-}
-
-export interface JudgeCell {
-  cell: Cell | undefined;
-  /** The cell's status; `missing` when the judge has no cell. */
-  status: CellStatus;
-  /** The judge's review file, with its Git history. */
-  file: ReviewFile | undefined;
-  /** Where the judge scores it in the CMS: the review, or a new one; none when excluded. */
-  cmsUrl: string | undefined;
-}
-
-export interface Attachment {
-  title: string;
-  /** Path relative to the content folder. */
-  source: string;
-  /** URL path under the review site's base: by submission id, never the street; in a blind call without the file's own name. */
-  href: string;
-}
-
-function build() {
+/** The district's view (everything), and the build's audience (REVIEW_AUDIENCE, checked against the content's ids). */
+function buildFull(): { view: ReviewView; audience: Audience } {
   const content = loadContent(CONTENT_DIR);
-  const history = gitHistory(content.dir, 'reviews');
+  // Reviews live in the review repository: their history is its history.
+  const history = gitHistory(content.reviewDir, 'reviews');
   const streets = [...content.streets].sort((a, b) => a.data.code.localeCompare(b.data.code));
   const streetOrder = new Map(streets.map((street, index) => [street.id, index]));
   const streetById = new Map(streets.map((street) => [street.id, street]));
@@ -106,7 +88,7 @@ function build() {
     };
   };
 
-  const campaigns: ReviewedCampaign[] = [...content.campaigns]
+  const campaigns: FullCampaign[] = [...content.campaigns]
     .sort((a, b) => b.data.opens.localeCompare(a.data.opens))
     .map((entry) => {
       const own = content.submissions.filter((s) => s.data.campaign === entry.id);
@@ -129,10 +111,15 @@ function build() {
         phase: campaignPhase(entry.data, buildDate),
         submissions,
         pool: submissions.filter((submission) => pooled.has(submission.id)),
-        review,
         judges,
+        progress: review.progress,
+        totals: review.totals,
+        panel: { results: review.scores.results, scoreOf: review.scoreOf, unmatched: review.scores.unmatched },
+        pages: true,
+        review,
       };
     });
+  const reviewOf = new Map(campaigns.map((campaign) => [campaign.entry.id, campaign.review]));
 
   const attachments = new Map<string, Attachment[]>();
   for (const campaign of campaigns) {
@@ -155,39 +142,54 @@ function build() {
     }
   }
 
-  const cms = judgesCmsUrl();
-  return {
+  const cms = judgesCmsUrl(process.env, REVIEW_BASE);
+  const ids = { judges: content.judges.map((judge) => judge.id), streets: streets.map((street) => street.id) };
+  // A judge's build links into the judge's own editor, whose entries are named by submission alone.
+  const audience = parseAudience(process.env.REVIEW_AUDIENCE, ids);
+  const own = audience.kind === 'judge';
+  const view: ReviewView = {
+    audience: { kind: 'district' },
     contentDir: content.dir,
-    /** The public site, for links into the street offices' CMS. */
     publicSite: publicSiteUrl(),
-    streets,
     campaigns,
     judges: [...content.judges].sort((a, b) => a.data.code.localeCompare(b.data.code, 'zh-CN')),
+    streets,
+    indexes: { judges: true, streets: true },
     street: (id: string): Entry<Street> | undefined => streetById.get(id),
     judge: (id: string): Entry<Judge> | undefined => judgeById.get(id),
-    /** One judge on one submission of a call, as every review page shows it. */
-    judgeCell: (campaign: ReviewedCampaign, judge: string, submission: string): JudgeCell => {
-      const cell = campaign.review.cell(submission, judge);
+    judgeCell: (campaign: CampaignView, judge: string, submission: string): JudgeCell => {
+      const cell = reviewOf.get(campaign.entry.id)?.cell(submission, judge);
       const status = cell?.status ?? 'missing';
       const file = reviewFiles.get(`${campaign.entry.id}/${judge}/${submission}`);
       const key = { campaign: campaign.entry.id, judge, submission };
-      const cmsUrl = status === 'excluded' ? undefined : file ? editReviewUrl(cms, key) : newReviewUrl(cms, key);
+      const cmsUrl =
+        status === 'excluded' ? undefined : file ? editReviewUrl(cms, key, own) : newReviewUrl(cms, key, own);
       return { cell, status, file, cmsUrl };
     },
     attachmentsOf: (submission: Entry<Submission>) => attachments.get(submission.path) ?? [],
     submissionsOfStreet: (street: string) => content.submissions.filter((s) => s.data.street === street),
   };
+  return { view, audience };
 }
 
-let data: ReturnType<typeof build> | undefined;
+/** What the build's audience may see: the projection (src/lib/review/audience.ts) is the pages' only data. */
+function build(): ReviewView {
+  const { view, audience } = buildFull();
+  return projectReview(view, audience);
+}
 
-/** The review site's data, built once per build. */
-export function getReviewData() {
+let data: ReviewView | undefined;
+
+/** The review site's data for the build's audience, built once per build. */
+export function getReviewData(): ReviewView {
   data ??= build();
   return data;
 }
 
-export type ReviewData = ReturnType<typeof getReviewData>;
+export type ReviewData = ReviewView;
+
+/** Who this build is for, in words (the banner). */
+export const audienceLabel = (view: ReviewView = getReviewData()) => describeAudience(view.audience, view);
 
 /** A submission's Markdown body as HTML, through the same safety plugins as the public site. */
 export function renderMarkdown(markdown: string): string {

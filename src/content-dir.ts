@@ -3,3 +3,15 @@
  * CONTENT_DIR (the benchmark and the privacy test build from generated copies).
  */
 export const CONTENT_DIR = (process.env.CONTENT_DIR ?? 'content').replace(/\/+$/, '');
+
+/** Where the review content folder is unless REVIEW_CONTENT_DIR says otherwise. */
+export const DEFAULT_REVIEW_CONTENT_DIR = 'review-content/content';
+
+/**
+ * The review content folder: the private collections (judges, reviews), kept in a second Git
+ * repository that street offices cannot read, laid out as the content folder is
+ * (`<repo>/content/judges/`, `<repo>/content/reviews/`). REVIEW_CONTENT_DIR names it; the
+ * default is a repository of its own created from the fictional sample (samples/review-content/)
+ * the first time it is needed (src/lib/review/setup.ts).
+ */
+export const REVIEW_CONTENT_DIR = (process.env.REVIEW_CONTENT_DIR || DEFAULT_REVIEW_CONTENT_DIR).replace(/\/+$/, '');

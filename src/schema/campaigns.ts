@@ -90,6 +90,16 @@ export const campaignSchema = z.strictObject({
     label: '公布结果',
     hint: '勾选后公开公示名单和最终结果',
   }),
+  /**
+   * Whether the judges on the panel may see the whole panel: the other judges, their scores and
+   * comments, the panel scores and the ranking (each judge's review site shows only the judge's own
+   * until then). The district releases it, usually once the review stage is over.
+   */
+  panelReleased: field(z.boolean().default(false), {
+    label: '向评委公开评审情况',
+    hint: '勾选后，评委在评审网站上可以看到其他评委的代号、打分和评语，以及评审得分和排名；未勾选时每位评委只看到自己的评分',
+    setBy: 'district',
+  }),
   /** Blind review: the judges' pages hide each applicant's street and organisation, and mask them in the material. */
   blind: field(z.boolean().default(false), {
     label: '匿名评审',

@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { buildSite } from '../support/build.ts';
 
 /**
- * Builds the public site from a copy of the content in which every private
- * field holds a unique canary value, then scans every output file for them.
+ * Builds the public site from a copy of the content and of the review repository
+ * (judges, reviews: REVIEW_CONTENT_DIR) in which every private field holds a
+ * unique canary value, then scans every output file for them.
  */
 const CANARIES = {
   contactName: 'CANARY联系人甲乙丙',
@@ -56,7 +58,10 @@ beforeAll(() => {
   const contentDir = join(workDir, 'content');
   outDir = join(workDir, 'dist');
   cpSync('content', contentDir, { recursive: true });
-  const files = filesUnder(contentDir);
+  // The judges and reviews, in a copy of the review repository: its content folder is read beside content/.
+  const reviewDir = join(workDir, 'review-content', 'content');
+  cpSync(join(REVIEW_SAMPLE, 'content'), reviewDir, { recursive: true });
+  const files = [...filesUnder(contentDir), ...filesUnder(reviewDir)];
   const under = (collection: string) => files.filter((file) => file.includes(`/content/${collection}/`));
 
   for (const file of under('submissions').filter((name) => name.endsWith('.md'))) {
@@ -73,7 +78,7 @@ beforeAll(() => {
     });
   }
   writeFileSync(
-    join(contentDir, 'judges', `${CANARIES.judgeId}.yaml`),
+    join(reviewDir, 'judges', `${CANARIES.judgeId}.yaml`),
     `id: ${CANARIES.judgeId}\ncode: ${CANARIES.judgeCode}\nname: ${CANARIES.judgeName}\naffiliation: ${CANARIES.judgeAffiliation}\n`,
   );
   for (const file of under('campaigns')) {
@@ -92,7 +97,7 @@ beforeAll(() => {
     (criterion) => criterion.id,
   );
   const reviewed = new Set(under('reviews').map((file) => file.split('/').at(-1) as string));
-  const canaryReviews = join(contentDir, 'reviews', '2022-first-round', CANARIES.judgeId);
+  const canaryReviews = join(reviewDir, 'reviews', '2022-first-round', CANARIES.judgeId);
   mkdirSync(canaryReviews, { recursive: true });
   for (const name of reviewed) {
     const scores = criteria.map((id) => `  ${id}: ${CANARIES.reviewScore}`).join('\n');
@@ -102,7 +107,7 @@ beforeAll(() => {
     );
   }
 
-  buildSite({ CONTENT_DIR: contentDir, OUT_DIR: outDir });
+  buildSite({ CONTENT_DIR: contentDir, REVIEW_CONTENT_DIR: reviewDir, OUT_DIR: outDir });
 });
 
 afterAll(() => {
@@ -111,7 +116,9 @@ afterAll(() => {
 
 describe('the public build', () => {
   it('was built from content with canaries in every kind of private field', () => {
-    const content = filesUnder(join(workDir, 'content')).map((file) => readFileSync(file, 'latin1'));
+    const content = [...filesUnder(join(workDir, 'content')), ...filesUnder(join(workDir, 'review-content'))].map(
+      (file) => readFileSync(file, 'latin1'),
+    );
     const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
     for (const canary of Object.values(CANARIES)) {
       expect(

@@ -14,19 +14,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { buildSite } from '../support/build.ts';
 
 /**
- * Builds the review site (npm run build:review) from a copy of the content
- * kept in a Git repository of its own, with the 2022 call reviewed blind and
- * its material naming its applicants, then reads the pages: the coverage table
- * (excluded vs missing), blind mode and the last-changed dates from Git.
+ * Builds the district's review site (npm run build:review) from a copy of the
+ * content and a copy of the review repository (judges and reviews, a Git
+ * repository of its own, as REVIEW_CONTENT_DIR reads it), with the 2022 call
+ * reviewed blind and its material naming its applicants, then reads the pages:
+ * the coverage table (excluded vs missing), blind mode and the last-changed
+ * dates from the review repository's Git history.
  */
 const CAMPAIGN = '2022-first-round';
 const COMMIT_DATE = '2022-05-06T10:30:00+08:00';
 
 let workDir: string;
 let contentDir: string;
+/** The review repository's work tree, and its content folder (REVIEW_CONTENT_DIR). */
+let reviewRepo: string;
+let reviewDir: string;
 let outDir: string;
 
 function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void, body?: string) {
@@ -49,7 +55,7 @@ const git = (...args: string[]) => {
     'git',
     [
       '-C',
-      contentDir,
+      reviewRepo,
       '-c',
       'user.name=测试',
       '-c',
@@ -89,6 +95,9 @@ beforeAll(() => {
   contentDir = join(workDir, 'content');
   outDir = join(workDir, 'dist-review');
   cpSync('content', contentDir, { recursive: true });
+  reviewRepo = join(workDir, 'review-content');
+  reviewDir = join(reviewRepo, 'content');
+  cpSync(REVIEW_SAMPLE, reviewRepo, { recursive: true });
 
   editYaml(join(contentDir, 'campaigns', `${CAMPAIGN}.yaml`), (doc) => doc.set('blind', true));
   const streets = new Map(
@@ -112,13 +121,16 @@ beforeAll(() => {
   // History: everything committed on COMMIT_DATE except one review; another changed since.
   git('init', '-q');
   git('add', '-A');
-  git('reset', '-q', '--', `reviews/${CAMPAIGN}/judge-c/zhihui-wangge-2022.yaml`);
+  git('reset', '-q', '--', `content/reviews/${CAMPAIGN}/judge-c/zhihui-wangge-2022.yaml`);
   git('commit', '-q', '-m', '测试内容');
-  editYaml(join(contentDir, 'reviews', CAMPAIGN, 'judge-a', 'yuxiuge-2022.yaml'), (doc) =>
+  editYaml(join(reviewDir, 'reviews', CAMPAIGN, 'judge-a', 'yuxiuge-2022.yaml'), (doc) =>
     doc.set('comment', '提交之后又修改过的评语。'),
   );
 
-  buildSite({ CONTENT_DIR: contentDir, REVIEW_OUT_DIR: outDir }, 'astro.review.config.mjs');
+  buildSite(
+    { CONTENT_DIR: contentDir, REVIEW_CONTENT_DIR: reviewDir, REVIEW_OUT_DIR: outDir },
+    'astro.review.config.mjs',
+  );
 });
 
 afterAll(() => {
@@ -160,13 +172,13 @@ describe('the coverage table', () => {
     });
   });
 
-  it('links a missing score to a new review in the judges’ CMS, and a scored one to its entry', () => {
+  it('links a missing score to a new review in the district’s review editor, and a scored one to its entry', () => {
     const html = page(`campaigns/${CAMPAIGN}`);
     expect(cell(html, 'judge-e', 'juneng-jianghai-2022')).toContain(
-      `/admin/judges/#/collections/reviews-${CAMPAIGN}/new?judge=judge-e&amp;submission=juneng-jianghai-2022`,
+      `href="/review/admin/#/collections/reviews-${CAMPAIGN}/new?judge=judge-e&amp;submission=juneng-jianghai-2022"`,
     );
     expect(cell(html, 'judge-a', 'yuxiuge-2022')).toContain(
-      `/admin/judges/#/collections/reviews-${CAMPAIGN}/entries/judge-a/yuxiuge-2022`,
+      `href="/review/admin/#/collections/reviews-${CAMPAIGN}/entries/judge-a/yuxiuge-2022"`,
     );
     expect(cell(html, 'judge-b', 'hongse-nanshi-2022')).not.toContain('href=');
   });

@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fileExistsIn, readContentFiles } from '../../src/lib/content-files.ts';
@@ -245,18 +246,16 @@ describe('Decap CMS under npm run cms', () => {
     await page.close();
   });
 
-  it('loads the district and judges entry points with their own collections', async () => {
+  it('loads the district’s entry point with its collections; the judges’ editors are not on the public site', async () => {
     const district = await openEditor('/admin/');
     const links = (await district.locator('a[href*="#/collections/"]').allTextContents()).map((text) => text.trim());
-    for (const label of ['街道', '党建品牌', '阵地', '示范带', '征集令', '申报', '评审专家（不公开）']) {
+    for (const label of ['街道', '党建品牌', '阵地', '示范带', '征集令', '申报']) {
       expect(links).toContain(label);
     }
+    // Judges and their score sheets are in the review repository, edited from the review builds (review/cms.ts).
+    expect(links).not.toContain('评审专家（不公开）');
     await district.close();
-    const judges = await openEditor('/admin/judges/');
-    const sheets = (await judges.locator('a[href*="#/collections/"]').allTextContents()).map((text) => text.trim());
-    expect(sheets.some((text) => text.startsWith('评审打分：'))).toBe(true);
-    for (const label of ['党建品牌', '街道', '评审专家（不公开）']) expect(sheets).not.toContain(label);
-    await judges.close();
+    expect((await fetch(`${base}/admin/judges/`)).status).toBe(404);
   });
 
   it('creates a brand with text, a category and an image; the Markdown file lands on main with the street', async () => {
@@ -299,6 +298,88 @@ describe('Decap CMS under npm run cms', () => {
     expect(git(clone, 'log', '-1', '--format=%s')).toMatch(/longfeng-ceshi-pinpai/);
     await page.close();
   }, 240_000);
+
+  it('fills the id from the Chinese title (-2 when taken), shrinks a phone photo in the browser, and locks the id once saved', async () => {
+    const page = await openEditor('/admin/longfeng/', '/collections/brands/new');
+    const id = page.getByLabel('编号', { exact: true });
+    const title = page.getByLabel('品牌名称', { exact: true });
+    // 毓秀阁 is longfeng's own brand: the id it would get is taken.
+    await title.pressSequentially('毓秀阁');
+    await expect.poll(() => id.inputValue(), { timeout: 30_000 }).toBe('yuxiuge-2');
+    await title.fill('龙凤书香驿站');
+    await expect.poll(() => id.inputValue()).toBe('longfeng-shuxiang-yizhan');
+    await page.getByText('按名称自动生成，可以修改').waitFor();
+    await page.getByLabel('责任组织', { exact: true }).fill('龙凤街道党工委');
+    await choose(page, '品牌类别', '党建引领基层治理');
+    await page.getByLabel('一句话介绍', { exact: true }).fill('把书香送到家门口');
+    await page
+      .getByLabel('摘要', { exact: true })
+      .fill('这是浏览器测试通过内容管理创建的示例品牌，用于验证编号生成和照片缩小。');
+    await page.getByLabel('年份', { exact: true }).fill('2026');
+
+    // A phone photo: 4032×3024, turned by its EXIF orientation (6: 90° clockwise), with the phone's make and GPS.
+    const [width, height] = [4032, 3024];
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let index = 0; index < width * height; index++)
+      pixels[index * 3 + (index < (width * height) / 2 ? 0 : 2)] = 200;
+    const photo = await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .withMetadata({ orientation: 6 })
+      .withExif({
+        IFD0: { Make: 'TestPhone', Model: 'Haizhu 1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '23/1 5/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '113/1 15/1 0/1',
+        },
+      })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    await page.getByRole('button', { name: '选择图片' }).first().click();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await page
+      .getByLabel(/^图片说明/)
+      .first()
+      .fill('测试用的手机照片，上半红色下半蓝色');
+    await page.getByLabel('示例内容', { exact: false }).check();
+
+    const file = 'content/brands/longfeng/longfeng-shuxiang-yizhan.md';
+    await saveAndPublish(page, file);
+    const data = frontmatter(readFileSync(join(clone, file), 'utf8'));
+    expect(data).toMatchObject({
+      id: 'longfeng-shuxiang-yizhan',
+      title: '龙凤书香驿站',
+      cover: { src: 'images/img_0001.jpg' },
+    });
+    expect(problemsOf(file)).toEqual([]);
+    const committed = readFileSync(join(clone, 'content/brands/longfeng/images/img_0001.jpg'));
+    const meta = await sharp(committed).metadata();
+    // Turned upright, longest side 2400, JPEG, nothing of the phone's metadata left.
+    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+      format: 'jpeg',
+      width: 1800,
+      height: 2400,
+    });
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect(committed.includes(Buffer.from('TestPhone'))).toBe(false);
+    // The stored photo's top half (red) is on the right once turned clockwise.
+    const { data: left } = await sharp(committed)
+      .extract({ left: 100, top: 1200, width: 1, height: 1 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(left[2]).toBeGreaterThan(left[0]);
+    await page.close();
+
+    // Saved once, the id is shown, not edited: the file is named after it.
+    const again = await openEditor('/admin/longfeng/', '/collections/brands/entries/longfeng-shuxiang-yizhan');
+    expect(await control(again, '编号')).toMatchObject({ tag: 'output', text: 'longfeng-shuxiang-yizhan' });
+    await again.getByText('已保存，不能修改').waitFor();
+    await again.close();
+  }, 300_000);
 
   it('places a site with the coordinate picker (click, then a pasted GCJ-02 pair converted to WGS-84)', async () => {
     const page = await openEditor('/admin/longfeng/', '/collections/sites/new');

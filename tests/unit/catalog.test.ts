@@ -68,6 +68,7 @@ const campaign: Campaign = {
   trimming: 'auto',
   resultsPublished: true,
   publishPanelScores: false,
+  panelReleased: false,
   sample: false,
 };
 

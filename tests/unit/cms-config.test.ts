@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
+import { ID_WIDGET as ID_CONTROL, ID_NOTES, idFieldView, nextId } from '../../cms/id-widget.tsx';
+import { fitLongestSide, limitPhotoSize } from '../../cms/photo-widget.ts';
 import {
   backendFromEnv,
   buildCmsConfig,
@@ -9,10 +11,24 @@ import {
   type CmsContext,
   type CmsField,
   entryPoints,
+  ID_WIDGET,
+  PHOTO_PROCESSING,
   stringPattern,
 } from '../../src/lib/cms/config.ts';
+import { DISTRICT_WIDGET } from '../../src/lib/cms/district-field.ts';
+import { idFromTitle } from '../../src/lib/content/ids.ts';
+import { PHOTO } from '../../src/lib/content/images.ts';
+import { SHEETS } from '../../src/lib/import/columns.ts';
 import { unwrap } from '../../src/lib/issues.ts';
-import { type CollectionName, collections, ID_PATTERN, schemaOf } from '../../src/schema/index.ts';
+import {
+  BRAND_STATUSES,
+  type CollectionName,
+  collections,
+  fieldInfo,
+  ID_PATTERN,
+  SUBMISSION_STAGES,
+  schemaOf,
+} from '../../src/schema/index.ts';
 
 const streets = readdirSync('content/streets')
   .sort()
@@ -38,6 +54,8 @@ const context: CmsContext = {
 
 const district = buildCmsConfig({ kind: 'district' }, context);
 const judges = buildCmsConfig({ kind: 'judges' }, context);
+/** The district's editor of the review repository (judges, every call's reviews), in its review build. */
+const review = buildCmsConfig({ kind: 'review' }, context);
 const collection = (config: { collections: CmsCollection[] }, name: string) => {
   const found = config.collections.find((item) => item.name === name);
   if (!found) throw new Error(`no collection ${name}`);
@@ -76,9 +94,9 @@ function cmsPaths(fields: CmsField[], prefix = ''): string[] {
 describe('CMS configuration from the schemas', () => {
   it('has a CMS field for every schema field and no field the schema lacks (Markdown body aside), in every collection', () => {
     const checked: CollectionName[] = [];
-    for (const config of [district.config, judges.config]) {
+    for (const config of [district.config, judges.config, review.config]) {
       for (const item of config.collections) {
-        const type = (district.meta[item.name] ?? judges.meta[item.name]).type;
+        const type = (district.meta[item.name] ?? judges.meta[item.name] ?? review.meta[item.name]).type;
         const fields = cmsPaths(item.fields).filter((path) => !(path === 'body' && collections[type].format === 'md'));
         expect(fields.sort(), item.name).toEqual(schemaPaths(schemaOf(type)).sort());
         checked.push(type);
@@ -148,13 +166,24 @@ describe('CMS configuration from the schemas', () => {
     ['submissions', 'campaign', 'campaigns'],
     ['submissions', 'street', 'streets'],
     ['submissions', 'brand', 'brands'],
-    ['campaigns', 'judges', 'judges'],
-    ['judges', 'conflicts', 'streets'],
   ] as const)('makes %s.%s a relation to %s, as its schema declares', (name, path, target) => {
     expect(fieldAt(collection(district.config, name).fields, path), `${name}.${path}`).toMatchObject({
       widget: 'relation',
       collection: target,
       value_field: collections[target].fileNameField,
+    });
+  });
+
+  it('keeps judges out of the district’s public editor: a call’s panel is a list of ids, judges are edited in the review repository', () => {
+    expect(district.config.collections.map((item) => item.name)).not.toContain('judges');
+    expect(fieldAt(collection(district.config, 'campaigns').fields, 'judges')).toMatchObject({ widget: 'list' });
+    expect(fieldAt(collection(review.config, 'judges').fields, 'conflicts')).toMatchObject({
+      widget: 'select',
+      multiple: true,
+    });
+    expect(fieldAt(collection(review.config, 'reviews-2026-call').fields, 'judge')).toMatchObject({
+      widget: 'relation',
+      collection: 'judges',
     });
   });
 
@@ -235,7 +264,8 @@ describe('CMS configuration from the schemas', () => {
         widget: 'relation',
         collection: 'sites',
       });
-      expect(fieldAt(collection(config, 'brands').fields, 'round')).toMatchObject({ widget: 'select' });
+      // The call a brand was selected in is the district's to fill: shown, with the calls' titles, not chosen.
+      expect(fieldAt(collection(config, 'brands').fields, 'round')).toMatchObject({ widget: DISTRICT_WIDGET });
       expect(fieldAt(collection(config, 'sites').fields, 'point').center).toEqual([street.point.lng, street.point.lat]);
       expect(collection(config, 'brands')).toMatchObject({
         slug: '{{fields.id}}',
@@ -245,6 +275,94 @@ describe('CMS configuration from the schemas', () => {
       });
       const text = stringify(config);
       for (const other of context.streets) if (other.id !== street.id) expect(text).not.toContain(`/${other.id}`);
+    }
+  });
+
+  const options = (labels: Record<string, string>) =>
+    Object.entries(labels).map(([value, label]) => ({ label, value }));
+  const longfeng = buildCmsConfig({ kind: 'street', street: 'longfeng' }, context).config;
+
+  it.each([
+    // collection in a street's editor, field, district collection, what the street's config says
+    [
+      'submissions-2026-call',
+      'stage',
+      'submissions',
+      { default: 'draft', office_values: ['draft', 'submitted'], choices: options(SUBMISSION_STAGES) },
+    ],
+    ['submissions-2026-call', 'brand', 'submissions', { required: false }],
+    [
+      'brands',
+      'status',
+      'brands',
+      { default: 'submitted', office_values: ['submitted'], choices: options(BRAND_STATUSES) },
+    ],
+    [
+      'brands',
+      'round',
+      'brands',
+      {
+        required: false,
+        choices: context.campaigns.map((campaign) => ({ label: campaign.title, value: campaign.id })),
+      },
+    ],
+    [
+      'sites',
+      'belt',
+      'sites',
+      {
+        required: false,
+        parts: [
+          {
+            name: 'belt',
+            label: '示范带',
+            choices: [{ label: '琶洲数字经济党建示范带', value: 'pazhou-digital-belt' }],
+          },
+          { name: 'order', label: '站点顺序' },
+        ],
+      },
+    ],
+  ] as const)(
+    'a street office sees %s.%s, which the district decides, in the district widget',
+    (name, path, districtName, expected) => {
+      const street = fieldAt(collection(longfeng, name).fields, path);
+      expect(street).toMatchObject({ name: path, widget: DISTRICT_WIDGET, ...expected });
+      expect(street.label).toBe(fieldAt(collection(district.config, districtName).fields, path).label);
+      // Without values of its own to choose, an office's new entry leaves the field out.
+      if (!('office_values' in expected)) {
+        expect(street.default).toBeUndefined();
+        expect(street.office_values).toBeUndefined();
+      }
+      // The district's entry point keeps its ordinary, editable widget.
+      expect(fieldAt(collection(district.config, districtName).fields, path).widget).not.toBe(DISTRICT_WIDGET);
+    },
+  );
+
+  it('uses the district widget exactly for the fields the schema says the district sets, in every street', () => {
+    const declared = (type: CollectionName) =>
+      Object.entries(schemaOf(type).shape as Record<string, z.ZodType>)
+        .map(([key, child]) => ({ key, info: fieldInfo.get(child) }))
+        .filter(({ info }) => info?.setBy === 'district');
+    const widgets = (fields: CmsField[]): string[] =>
+      fields.flatMap((field) => [
+        ...(field.widget === DISTRICT_WIDGET ? [field.name] : []),
+        ...widgets(field.fields ?? (field.field ? [field.field] : [])),
+      ]);
+    for (const street of context.streets) {
+      const { config, meta } = buildCmsConfig({ kind: 'street', street: street.id }, context);
+      for (const item of config.collections) {
+        const fields = declared(meta[item.name].type);
+        expect(widgets(item.fields).sort(), item.name).toEqual(fields.map(({ key }) => key).sort());
+        for (const { key, info } of fields) {
+          const field = fieldAt(item.fields, key);
+          expect(field.office_values, `${item.name}.${key}`).toEqual(info?.officeValues ?? undefined);
+          expect(field.default, `${item.name}.${key}`).toBe(info?.officeValues?.[0]);
+        }
+      }
+    }
+    expect(declared('submissions').length + declared('brands').length + declared('sites').length).toBeGreaterThan(0);
+    for (const config of [district.config, judges.config]) {
+      for (const item of config.collections) expect(widgets(item.fields), item.name).toEqual([]);
     }
   });
 
@@ -277,8 +395,10 @@ describe('CMS configuration from the schemas', () => {
     ]);
     expect(fieldAt(reviews.fields, 'judge')).toMatchObject({ widget: 'string' });
     const text = stringify(judges.config) + stringify(district.config);
-    for (const file of readdirSync('content/judges')) {
-      const judge = parse(readFileSync(`content/judges/${file}`, 'utf8')) as { name: string; affiliation: string };
+    // The judges live in the review repository; its sample is what a clone has.
+    const judgesDir = 'samples/review-content/content/judges';
+    for (const file of readdirSync(judgesDir)) {
+      const judge = parse(readFileSync(`${judgesDir}/${file}`, 'utf8')) as { name: string; affiliation: string };
       expect(text).not.toContain(judge.name);
       expect(text).not.toContain(judge.affiliation);
     }
@@ -322,5 +442,143 @@ describe('CMS configuration from the schemas', () => {
     expect(() => backendFromEnv({ CMS_BACKEND: 'gitlab' })).toThrow(/CMS_REPO/);
     expect(() => backendFromEnv({ CMS_BACKEND: 'svn' })).toThrow(/CMS_BACKEND/);
     expect(backendFromEnv({ CMS_PROXY_PORT: '9000' }).proxyUrl).toBe('http://127.0.0.1:9000/api/v1');
+  });
+});
+
+describe('ids from titles and phone photos in the editor', () => {
+  const longfeng = buildCmsConfig({ kind: 'street', street: 'longfeng' }, context);
+
+  it('gives every entry with a Chinese title the id widget, reading its title field; judges keep plain codes', () => {
+    expect(ID_WIDGET).toBe(ID_CONTROL);
+    for (const [config, name, title] of [
+      [longfeng.config, 'brands', 'title'],
+      [longfeng.config, 'sites', 'name'],
+      [longfeng.config, 'submissions-2026-call', 'title'],
+      [district.config, 'campaigns', 'title'],
+      [district.config, 'belts', 'name'],
+    ] as const) {
+      expect(fieldAt(collection(config, name).fields, 'id'), name).toMatchObject({
+        widget: ID_WIDGET,
+        title_field: title,
+        label: '编号',
+        pattern: [ID_PATTERN.source, expect.stringContaining('小写英文字母')],
+      });
+      // The file is still named after the id field.
+      expect(collection(config, name).slug).toBe('{{fields.id}}');
+    }
+    expect(fieldAt(collection(review.config, 'judges').fields, 'id').widget).toBe('string');
+  });
+
+  it('tells a street office where the spreadsheet templates for brands and sites are', () => {
+    for (const name of ['brands', 'sites'] as const) {
+      expect(collection(longfeng.config, name).description).toContain(`${SHEETS[name].templatePath}.xlsx`);
+    }
+  });
+
+  it('passes the build’s list of taken ids to the widget when it has one', () => {
+    const withTaken = buildCmsConfig(
+      { kind: 'street', street: 'longfeng' },
+      { ...context, taken: { brands: ['yuxiuge', 'hongse-nanshi'] } },
+    );
+    expect(fieldAt(collection(withTaken.config, 'brands').fields, 'id')).toMatchObject({
+      taken: ['yuxiuge', 'hongse-nanshi'],
+    });
+    expect(fieldAt(collection(withTaken.config, 'sites').fields, 'id').taken).toBeUndefined();
+  });
+
+  it('follows the title in a new entry until an id is typed, with -2 for a taken one, and is locked once saved', () => {
+    const taken = new Set(['yuxiuge']);
+    const base = { makeId: idFromTitle, taken };
+    expect(nextId({ ...base, value: '', title: '红色南石', following: true })).toBe('hongse-nanshi');
+    expect(nextId({ ...base, value: '', title: '毓秀阁', following: true })).toBe('yuxiuge-2');
+    expect(nextId({ ...base, value: 'hongse-nanshi', title: '红色南石', following: true })).toBeUndefined();
+    expect(nextId({ ...base, value: 'my-own', title: '红色南石', following: false })).toBeUndefined();
+    expect(nextId({ ...base, value: 'hongse', title: '', following: true })).toBe('');
+    expect(idFieldView({ value: 'hongse-nanshi', isNew: true, following: true, taken })).toEqual({
+      mode: 'edit',
+      value: 'hongse-nanshi',
+      note: ID_NOTES.following,
+    });
+    expect(idFieldView({ value: 'yuxiuge', isNew: true, following: false, taken })).toMatchObject({
+      mode: 'edit',
+      note: ID_NOTES.edited,
+      warning: expect.stringContaining('yuxiuge-2'),
+    });
+    expect(idFieldView({ value: 'yuxiuge', isNew: false, following: false, taken })).toEqual({
+      mode: 'show',
+      text: 'yuxiuge',
+      note: ID_NOTES.locked,
+    });
+  });
+
+  it('has Decap shrink pictures by the figures of PHOTO, and leaves attachments alone', () => {
+    expect(PHOTO_PROCESSING).toEqual({
+      enabled: true,
+      format: { enabled: true, default: 'jpeg' },
+      quality: PHOTO.quality * 100,
+      strip_metadata: true,
+    });
+    const brands = collection(longfeng.config, 'brands').fields;
+    expect(fieldAt(brands, 'cover.src').media_processing).toEqual(PHOTO_PROCESSING);
+    expect(fieldAt(brands, 'gallery.src').media_processing).toEqual(PHOTO_PROCESSING);
+    expect(fieldAt(collection(longfeng.config, 'sites').fields, 'photos.src').media_processing).toEqual(
+      PHOTO_PROCESSING,
+    );
+    expect(longfeng.config.media_processing).toEqual(PHOTO_PROCESSING);
+    const attachments = collection(district.config, 'submissions').fields;
+    expect(fieldAt(attachments, 'attachments.file').media_processing).toEqual({ enabled: false });
+  });
+
+  it.each([
+    [4032, 3024, 2400, 1800],
+    [3024, 4032, 1800, 2400],
+    [6000, 1000, 2400, 400],
+    [2400, 1600, 2400, 1600],
+    [800, 600, 800, 600],
+  ])('fits a %i×%i picture within the longest side as %i×%i, never enlarging it', (width, height, w, h) => {
+    expect(fitLongestSide(width, height)).toEqual({ width: w, height: h });
+    expect(Math.max(w, h)).toBeLessThanOrEqual(PHOTO.longestSide);
+  });
+
+  it('hands Decap’s decoder an uploaded photo fitted within the longest side, on white, and nothing else', async () => {
+    const calls: { source: unknown; options: unknown }[] = [];
+    const drawn: unknown[][] = [];
+    const fills: string[] = [];
+    const canvas = {
+      width: 0,
+      height: 0,
+      getContext: () => ({
+        set fillStyle(value: string) {
+          fills.push(value);
+        },
+        fillRect: () => undefined,
+        drawImage: (...args: unknown[]) => drawn.push(args),
+      }),
+    };
+    const target = {
+      document: { createElement: () => canvas },
+      createImageBitmap: async (source: unknown, options?: unknown) => {
+        calls.push({ source, options });
+        return {
+          width: source === canvas ? canvas.width : 4032,
+          height: source === canvas ? canvas.height : 3024,
+          close() {},
+        };
+      },
+    } as unknown as typeof globalThis;
+    limitPhotoSize(target);
+    limitPhotoSize(target);
+    const photo = new File([new Uint8Array([0xff, 0xd8])], 'IMG_0001.JPG', { type: 'image/jpeg' });
+    const bitmap = await target.createImageBitmap(photo);
+    expect(calls.map((call) => call.options)).toEqual([{ imageOrientation: 'from-image' }, undefined]);
+    expect(calls[1].source).toBe(canvas);
+    expect([canvas.width, canvas.height, bitmap.width, bitmap.height]).toEqual([2400, 1800, 2400, 1800]);
+    expect(drawn).toEqual([[expect.anything(), 0, 0, 2400, 1800]]);
+    expect(fills).toEqual(['#ffffff']);
+    // A Blob (the map's tiles), or a call with options, goes straight through.
+    calls.length = 0;
+    await target.createImageBitmap(new Blob([]));
+    await target.createImageBitmap(photo, { resizeWidth: 10 });
+    expect(calls.map((call) => call.options)).toEqual([undefined, { resizeWidth: 10 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-files.ts';
 import { idFromTitle, MAX_ID_LENGTH } from '../../src/lib/content/ids.ts';
+import { readContentFiles } from '../../src/lib/content-files.ts';
 import { ID_PATTERN } from '../../src/schema/common.ts';
 
 describe('ids from Chinese titles', () => {

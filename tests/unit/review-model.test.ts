@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editReviewUrl, newReviewUrl, streetSubmissionUrl } from '../../src/lib/review/cms.ts';
+import { editReviewUrl, judgesCmsUrl, newReviewUrl, streetSubmissionUrl } from '../../src/lib/review/cms.ts';
 import { describeHistory } from '../../src/lib/review/git.ts';
 import { loadContent } from '../../src/lib/review/load.ts';
 import { reviewCampaign, underReview } from '../../src/lib/review/model.ts';
@@ -84,6 +84,17 @@ describe('links and history labels', () => {
       newReviewUrl('/admin/judges/', key),
       '/admin/judges/#/collections/reviews-2022-first-round/new?judge=judge-a&submission=yuxiuge-2022',
     ],
+    // A judge's own editor: the collection is the judge's folder, the judge fixed by the editor.
+    [
+      editReviewUrl('/review/judge/judge-a/admin/', key, true),
+      '/review/judge/judge-a/admin/#/collections/reviews-2022-first-round/entries/yuxiuge-2022',
+    ],
+    [
+      newReviewUrl('/review/judge/judge-a/admin/', key, true),
+      '/review/judge/judge-a/admin/#/collections/reviews-2022-first-round/new?submission=yuxiuge-2022',
+    ],
+    [judgesCmsUrl({}, '/review/judge/judge-a/'), '/review/judge/judge-a/admin/'],
+    [judgesCmsUrl({ REVIEW_CMS_URL: 'https://review.example.org/edit' }), 'https://review.example.org/edit/'],
     [streetSubmissionUrl('longfeng', '2026-call'), '/admin/longfeng/#/collections/submissions-2026-call/new'],
     [
       streetSubmissionUrl('xingang', '2026-call', 'hongse-wuye-2026', 'https://example.org'),

@@ -10,14 +10,16 @@ import { getReviewData } from '../../data.ts';
  */
 export const getStaticPaths = (() => {
   const data = getReviewData();
-  return data.campaigns.flatMap((campaign) =>
-    campaign.submissions.flatMap((submission) =>
-      data.attachmentsOf(submission).map((attachment) => ({
-        params: { path: attachment.href.replace(/^files\//, '') },
-        props: { source: join(data.contentDir, attachment.source) },
-      })),
-    ),
-  );
+  return data.campaigns
+    .filter((campaign) => campaign.pages)
+    .flatMap((campaign) =>
+      campaign.submissions.flatMap((submission) =>
+        data.attachmentsOf(submission).map((attachment) => ({
+          params: { path: attachment.href.replace(/^files\//, '') },
+          props: { source: join(data.contentDir, attachment.source) },
+        })),
+      ),
+    );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(readFileSync((props as { source: string }).source));

@@ -6,15 +6,20 @@
  * registry, so the editor and the validator can never disagree about a rule
  * that is written twice. Three kinds of entry point share this one generator:
  *
- * - district (`/admin/`): every public collection plus streets, campaigns and
- *   judges, with relations between them;
+ * - district (`/admin/`): every public collection plus streets and campaigns,
+ *   with relations between them (judges live in the review repository);
  * - street (`/admin/<street>/`): only that street's folders (brands, sites,
  *   and one submissions folder per call), with `street` fixed by a hidden
  *   field, so nothing can be filed under another street from this editor, and
  *   the fields the district decides (`setBy: 'district'`) shown read-only or
  *   limited to the values an office may choose (the `district` widget);
- * - judges (`/admin/judges/`): one reviews folder per call, scores per rubric
- *   criterion. Built from public data only: no judge names, no reviews.
+ * - judges (`judges`): one reviews folder per call, scores per rubric criterion;
+ * - one judge (`judge`, in that judge's review build only, review/cms.ts): the
+ *   judge's own reviews folder per call, `judge` fixed by a hidden field;
+ * - the review repository (`review`, in the district's review build only):
+ *   judges and every call's reviews folder.
+ * The public build writes the district's and the streets' only: the judges'
+ * name judges, which the public build never holds.
  *
  * The editor only narrows what an office sees; scripts/check-ownership.ts is
  * the guarantee (see src/lib/access/ownership.ts).
@@ -22,9 +27,26 @@
 import { z } from 'zod';
 import * as schemaModule from '../../schema/index.ts';
 import { type CollectionName, collections, fieldInfo, ID_PATTERN, schemaOf } from '../../schema/index.ts';
+import { PHOTO } from '../content/images.ts';
 import type { LngLat } from '../geo.ts';
 import { unwrap } from '../issues.ts';
 import { DISTRICT_WIDGET, type DistrictFieldSpec } from './district-field.ts';
+
+/** The id field's widget (cms/id-widget.tsx): filled from the title in a new entry, shown read-only once saved. */
+export const ID_WIDGET = 'entry-id';
+
+/**
+ * Decap's own processing of an uploaded picture (decap-cms-core 3.19, `media_processing`): JPEG, PNG
+ * and WebP are re-encoded in the browser as JPEG at PHOTO.quality with every piece of metadata dropped
+ * and the EXIF orientation applied; cms/photo-widget.ts fits the longest side within PHOTO.longestSide,
+ * which Decap's exact `width`/`height` cannot express. Attachments (`file` fields) are left as they are.
+ */
+export const PHOTO_PROCESSING = {
+  enabled: true,
+  format: { enabled: true, default: 'jpeg' },
+  quality: Math.round(PHOTO.quality * 100),
+  strip_metadata: true,
+} as const;
 
 /** A call's sign-ups collection in a street's CMS entry point (links into it are built from this name too). */
 export const submissionsCollection = (campaign: string) => `submissions-${campaign}`;
@@ -85,6 +107,7 @@ export interface CmsConfig {
   media_folder: string;
   public_folder: string;
   slug: { encoding: 'ascii'; clean_accents: boolean; sanitize_replacement: string };
+  media_processing?: typeof PHOTO_PROCESSING;
   commit_messages: Record<string, string>;
   collections: CmsCollection[];
 }
@@ -97,7 +120,14 @@ export interface CollectionMeta {
   fixed: Record<string, string>;
 }
 
-export type EntryPoint = { kind: 'district' } | { kind: 'street'; street: string } | { kind: 'judges' };
+export type EntryPoint =
+  | { kind: 'district' }
+  | { kind: 'street'; street: string }
+  | { kind: 'judges' }
+  /** The district's editor of the review repository (in the district's review build): judges and every call's sheets. */
+  | { kind: 'review' }
+  /** One judge's editor (in that judge's review build): only the judge's own score sheet folders. */
+  | { kind: 'judge'; judge: string };
 
 /**
  * The public facts the generator needs: ids and names for options, rubrics for
@@ -111,6 +141,8 @@ export interface CmsContext {
   belts: { id: string; name: string }[];
   backend: BackendSettings;
   siteUrl?: string;
+  /** Ids already in use per collection, beyond those the editor itself lists (public collections only). */
+  taken?: Partial<Record<CollectionName, readonly string[]>>;
 }
 
 /** Where the CMS reads and writes: the local proxy (default) or a Git host. */
@@ -382,7 +414,14 @@ export function cmsField(name: string, schema: z.ZodType, path: string, walk: Wa
     return field;
   }
   if (FILE_FIELDS[walk.collection]?.includes(path)) {
-    return { ...base, widget: 'file', choose_url: false, media_folder: '', public_folder: '' };
+    return {
+      ...base,
+      widget: 'file',
+      choose_url: false,
+      media_folder: '',
+      public_folder: '',
+      media_processing: { enabled: false },
+    };
   }
 
   if (inner instanceof z.ZodString) {
@@ -425,7 +464,10 @@ export function cmsField(name: string, schema: z.ZodType, path: string, walk: Wa
     const image = isShape(inner, ['src', 'alt']);
     const fields = Object.entries(shape).map(([key, child]) => {
       const own = cmsField(key, child, `${path}.${key}`, walk);
-      const field = image && key === 'src' ? { ...own, widget: 'image', choose_url: false } : own;
+      const field =
+        image && key === 'src'
+          ? { ...own, widget: 'image', choose_url: false, media_processing: PHOTO_PROCESSING }
+          : own;
       // An optional group is checked as a whole when it is saved (see entry-check.ts).
       return required ? field : { ...field, required: false };
     });
@@ -438,7 +480,9 @@ export function cmsField(name: string, schema: z.ZodType, path: string, walk: Wa
       const image = isShape(item, ['src', 'alt']);
       const fields = Object.entries(item.shape as Record<string, z.ZodType>).map(([key, child]) => {
         const field = cmsField(key, child, `${path}.${key}`, walk);
-        return image && key === 'src' ? { ...field, widget: 'image', choose_url: false } : field;
+        return image && key === 'src'
+          ? { ...field, widget: 'image', choose_url: false, media_processing: PHOTO_PROCESSING }
+          : field;
       });
       const first = fields.find((field) => field.widget === 'string' || field.widget === 'select');
       return withListLimits(
@@ -572,8 +616,12 @@ interface CollectionPlan {
 
 function collectionConfig(plan: CollectionPlan, walk: Omit<WalkContext, 'collection' | 'fixed'>): CmsCollection {
   const spec = collections[plan.type];
-  const fields = cmsFields({ ...walk, collection: plan.type, fixed: plan.fixed, campaign: plan.campaign });
   const display = DISPLAY_FIELD[plan.type];
+  const fields = withIdFromTitle(
+    cmsFields({ ...walk, collection: plan.type, fixed: plan.fixed, campaign: plan.campaign }),
+    plan.type,
+    walk.context,
+  );
   const images = hasImages(fields);
   const sortable = [display, 'year', 'opens'].filter((name) => fields.some((field) => field.name === name));
   return {
@@ -598,26 +646,48 @@ function collectionConfig(plan: CollectionPlan, walk: Omit<WalkContext, 'collect
   };
 }
 
+/**
+ * The id field of a collection whose entries have a Chinese title: the id widget, which fills it from
+ * the title (its `title_field`), avoiding `taken` ids. Judges keep a plain field: their ids are neutral
+ * codes (judge-a), never a name.
+ */
+function withIdFromTitle(fields: CmsField[], type: CollectionName, context: CmsContext): CmsField[] {
+  const title = DISPLAY_FIELD[type];
+  if (collections[type].fileNameField !== 'id' || (title !== 'title' && title !== 'name')) return fields;
+  const taken = context.taken?.[type];
+  return fields.map((field) =>
+    field.name === 'id' && field.widget === 'string'
+      ? { ...field, widget: ID_WIDGET, title_field: title, ...(taken?.length ? { taken: [...taken] } : {}) }
+      : field,
+  );
+}
+
+/** Where a street office finds the spreadsheet for many entries at once (the district imports it). */
+const SHEET_NOTES = {
+  brands: '品牌较多时，可下载表格模板 /admin/brand-template.xlsx（每行一个品牌），填好后交区级统一导入。',
+  sites: '阵地较多时，可下载表格模板 /admin/site-template.xlsx（每行一个阵地），填好后交区级统一导入。',
+};
+
 /** The collections an entry point edits. */
 export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan[] {
   if (entry.kind === 'district') {
-    const all: CollectionPlan[] = (
-      ['streets', 'brands', 'sites', 'belts', 'campaigns', 'submissions', 'judges'] as const
-    ).map((type) => {
-      const spec = collections[type];
-      const path = spec.folders.length
-        ? [...spec.folders.map((folder) => `{{${folder}}}`), '{{slug}}'].join('/')
-        : undefined;
-      return {
-        name: type,
-        type,
-        label: spec.private ? `${spec.label}（不公开）` : spec.label,
-        folder: type,
-        ...(path ? { path } : {}),
-        fixed: {},
-        ...(type === 'streets' ? { delete: false } : {}),
-      };
-    });
+    const all: CollectionPlan[] =
+      // Judges live in the review repository: the district edits them in its review build's editor (kind `review`).
+      (['streets', 'brands', 'sites', 'belts', 'campaigns', 'submissions'] as const).map((type) => {
+        const spec = collections[type];
+        const path = spec.folders.length
+          ? [...spec.folders.map((folder) => `{{${folder}}}`), '{{slug}}'].join('/')
+          : undefined;
+        return {
+          name: type,
+          type,
+          label: spec.private ? `${spec.label}（不公开）` : spec.label,
+          folder: type,
+          ...(path ? { path } : {}),
+          fixed: {},
+          ...(type === 'streets' ? { delete: false } : {}),
+        };
+      });
     return all;
   }
   if (entry.kind === 'street') {
@@ -625,8 +695,22 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
     if (!street) throw new Error(`cms: unknown street ${entry.street}`);
     const fixed = { street: street.id };
     return [
-      { name: 'brands', type: 'brands', label: `${collections.brands.label}`, folder: `brands/${street.id}`, fixed },
-      { name: 'sites', type: 'sites', label: `示范${collections.sites.label}`, folder: `sites/${street.id}`, fixed },
+      {
+        name: 'brands',
+        type: 'brands',
+        label: `${collections.brands.label}`,
+        folder: `brands/${street.id}`,
+        fixed,
+        description: SHEET_NOTES.brands,
+      },
+      {
+        name: 'sites',
+        type: 'sites',
+        label: `示范${collections.sites.label}`,
+        folder: `sites/${street.id}`,
+        fixed,
+        description: SHEET_NOTES.sites,
+      },
       ...context.campaigns.map((campaign) => ({
         name: submissionsCollection(campaign.id),
         type: 'submissions' as const,
@@ -637,16 +721,43 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
       })),
     ];
   }
-  return context.campaigns.map((campaign) => ({
-    name: reviewsCollection(campaign.id),
-    type: 'reviews' as const,
-    label: `评审打分：${campaign.title}`,
-    description: '每位评委只能修改自己文件夹中的打分（content/reviews/<征集令>/<评委编号>/）',
-    folder: `reviews/${campaign.id}`,
-    path: '{{judge}}/{{slug}}',
-    fixed: {},
-    campaign: campaign.id,
-  }));
+  if (entry.kind === 'judge') {
+    // The judge's own folder of each call: the editor lists, opens and writes nobody else's sheets.
+    return context.campaigns.map((campaign) => ({
+      name: reviewsCollection(campaign.id),
+      type: 'reviews' as const,
+      label: `评审打分：${campaign.title}`,
+      description: '您在这次征集令中的打分，只有您自己的',
+      folder: `reviews/${campaign.id}/${entry.judge}`,
+      fixed: { judge: entry.judge },
+      campaign: campaign.id,
+    }));
+  }
+  const judges: CollectionPlan[] =
+    entry.kind === 'review'
+      ? [
+          {
+            name: 'judges',
+            type: 'judges',
+            label: `${collections.judges.label}（不公开）`,
+            folder: 'judges',
+            fixed: {},
+          },
+        ]
+      : [];
+  return [
+    ...judges,
+    ...context.campaigns.map((campaign) => ({
+      name: reviewsCollection(campaign.id),
+      type: 'reviews' as const,
+      label: `评审打分：${campaign.title}`,
+      description: '每位评委只能修改自己文件夹中的打分（content/reviews/<征集令>/<评委编号>/）',
+      folder: `reviews/${campaign.id}`,
+      path: '{{judge}}/{{slug}}',
+      fixed: {},
+      campaign: campaign.id,
+    })),
+  ];
 }
 
 /** The full Decap configuration of one entry point, and what the browser code needs to know about its collections. */
@@ -669,6 +780,8 @@ export function buildCmsConfig(
     ...(context.siteUrl ? { site_url: context.siteUrl, display_url: context.siteUrl } : {}),
     ...mediaFolders(entry, context.contentRoot),
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    // The Media page's uploads (no field) are pictures too.
+    media_processing: PHOTO_PROCESSING,
     commit_messages: COMMIT_MESSAGES,
     collections: plans.map((plan) =>
       collectionConfig(plan, { available, context, center, campaign: plan.campaign, office: entry.kind === 'street' }),
@@ -745,18 +858,21 @@ export function backendFromEnv(env: Record<string, string | undefined>): Backend
   return settings;
 }
 
-/** The entry points a build writes: the district's, one per street, and the judges'. */
+/**
+ * The entry points the public build writes: the district's and one per street. The judges' are
+ * written into the review builds (review/cms.ts): they name judges, which the public build never does.
+ */
 export function entryPoints(context: Pick<CmsContext, 'streets'>): { slug: string | undefined; entry: EntryPoint }[] {
   return [
     { slug: undefined, entry: { kind: 'district' } },
     ...context.streets.map((street) => ({ slug: street.id, entry: { kind: 'street' as const, street: street.id } })),
-    { slug: 'judges', entry: { kind: 'judges' } },
   ];
 }
 
 /** The title of an entry point's page. */
 export function entryTitle(entry: EntryPoint, context: Pick<CmsContext, 'streets'>): string {
   if (entry.kind === 'district') return '内容管理（区级）';
-  if (entry.kind === 'judges') return '评审打分';
+  if (entry.kind === 'judges' || entry.kind === 'judge') return '评审打分';
+  if (entry.kind === 'review') return '评审数据（区级）';
   return `内容管理（${context.streets.find((street) => street.id === entry.street)?.name ?? entry.street}）`;
 }

@@ -1,9 +1,10 @@
 /**
- * Links from the review site into the CMS (Decap). The CMS helper serves the
- * judges' entry point at /admin/judges/ on the public host, with one reviews
- * collection per call (`reviews-<campaign>`, folder content/reviews/<campaign>,
- * entries at <judge>/<submission>.yaml, see src/lib/cms/config.ts); a street
- * office's entry point is /admin/<street>/.
+ * Links from the review site into the CMS (Decap). The judges' web editor is part
+ * of the review build (review/cms.ts), at <base>admin/: the district's, with one
+ * reviews collection per call (`reviews-<campaign>`, folder content/reviews/<campaign>,
+ * entries at <judge>/<submission>.yaml), and each judge's own, whose collection per
+ * call is that judge's folder (entries at <submission>.yaml, see src/lib/cms/config.ts).
+ * A street office's entry point is /admin/<street>/ on the public host.
  */
 import { reviewsCollection, submissionsCollection } from '../cms/config.ts';
 
@@ -14,11 +15,11 @@ export function publicSiteUrl(env: Env = process.env): string {
   return env.PUBLIC_SITE_URL || 'http://127.0.0.1:4321';
 }
 
-/** Where the judges' CMS lives: REVIEW_CMS_URL, or /admin/judges/ on the public site. */
-export function judgesCmsUrl(env: Env = process.env): string {
+/** Where the judges' CMS lives: REVIEW_CMS_URL, or the review build's own editor, <base>admin/. */
+export function judgesCmsUrl(env: Env = process.env, base = '/review/'): string {
   const explicit = env.REVIEW_CMS_URL;
   if (explicit) return explicit.endsWith('/') ? explicit : `${explicit}/`;
-  return new URL('/admin/judges/', publicSiteUrl(env)).href;
+  return `${base}admin/`;
 }
 
 /** A street office's CMS entry point on the public site (a path when `site` is omitted). */
@@ -33,17 +34,27 @@ export interface ReviewKey {
   submission: string;
 }
 
-/** The entry's slug in its collection: its path below the call's folder, without the extension. */
-export const reviewSlug = ({ judge, submission }: ReviewKey) => `${judge}/${submission}`;
+/**
+ * The entry's slug in its collection: its path below the collection's folder, without the
+ * extension: `<judge>/<submission>` in the district's editor, `<submission>` in the judge's own
+ * (`own`), whose folder is the judge's.
+ */
+export const reviewSlug = ({ judge, submission }: ReviewKey, own = false) =>
+  own ? submission : `${judge}/${submission}`;
 
-/** Opens an existing review in the judges' CMS. */
-export function editReviewUrl(cms: string, key: ReviewKey): string {
-  return `${cms}#/collections/${reviewsCollection(key.campaign)}/entries/${reviewSlug(key)}`;
+/** Opens an existing review in the judges' CMS (`own`: the judge's own editor). */
+export function editReviewUrl(cms: string, key: ReviewKey, own = false): string {
+  return `${cms}#/collections/${reviewsCollection(key.campaign)}/entries/${reviewSlug(key, own)}`;
 }
 
-/** Starts a new review in the judges' CMS with judge and submission filled in (Decap reads them from the query). */
-export function newReviewUrl(cms: string, key: ReviewKey): string {
-  const query = new URLSearchParams({ judge: key.judge, submission: key.submission });
+/**
+ * Starts a new review in the judges' CMS with the submission (and, in the district's editor, the
+ * judge) filled in (Decap reads them from the query); a judge's own editor fixes the judge itself.
+ */
+export function newReviewUrl(cms: string, key: ReviewKey, own = false): string {
+  const query = new URLSearchParams(
+    own ? { submission: key.submission } : { judge: key.judge, submission: key.submission },
+  );
   return `${cms}#/collections/${reviewsCollection(key.campaign)}/new?${query}`;
 }
 
