@@ -30,6 +30,7 @@ import {
   fileAt,
   type Git,
   git,
+  gitIn,
   isAncestor,
   isCommit,
   publishedCampaigns,
@@ -103,7 +104,12 @@ function trustedAt(run: Git, rev: string): { owners: OwnersMap; context: CheckCo
   if (!isCommit(run, rev)) throw new Error(`找不到提交“${rev}”（先 git fetch 目标分支，或检查提交范围）`);
   const text = fileAt(run, rev, OWNERS_FILE);
   if (text === undefined) throw new Error(`${rev} 中没有 ${OWNERS_FILE}`);
-  return { owners: parseOwners(text), context: { publishedCampaigns: publishedCampaigns(run, rev) } };
+  const owners = parseOwners(text);
+  // The review repository holds no calls: whether a call's results are out (and its scores locked) is read
+  // from the checkout this script runs from, which is the offices' repository at the district's main.
+  const published =
+    owners.repository === 'review' ? publishedCampaigns(gitIn(CHECKOUT), 'HEAD') : publishedCampaigns(run, rev);
+  return { owners, context: { publishedCampaigns: published } };
 }
 
 /** Checks every commit for one account and prints a line per file; true when all are allowed. */

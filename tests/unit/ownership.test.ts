@@ -105,12 +105,17 @@ describe('ownership rules (pure)', () => {
     ).toContain('不在 cms/owners.yaml 中');
   });
 
-  it('has a map for every street and judge in content/, and CODEOWNERS generated from it', () => {
+  it('has a map for every street, one for every judge in the review repository, and CODEOWNERS generated from it', () => {
     const real = parseOwners(readFileSync('cms/owners.yaml', 'utf8'));
     const ids = (folder: string) => readdirSync(folder).map((file) => file.replace(/\.yaml$/, ''));
+    expect(real.repository).toBe('offices');
     expect(Object.keys(real.streets).sort()).toEqual(ids('content/streets').sort());
-    // The judges live in the review repository; its sample (samples/review-content/) is what a clone has.
-    expect(Object.keys(real.judges).sort()).toEqual(ids('samples/review-content/content/judges').sort());
+    // Judges' accounts are not named where every office can read them: in the review repository's own map.
+    expect(real.judges).toEqual({});
+    const review = parseOwners(readFileSync('samples/review-content/cms/owners.yaml', 'utf8'));
+    expect(review.repository).toBe('review');
+    expect(Object.keys(review.judges).sort()).toEqual(ids('samples/review-content/content/judges').sort());
+    expect(review.district).toEqual(real.district);
     expect(readFileSync('CODEOWNERS', 'utf8')).toBe(codeowners(real));
     expect(codeowners(real)).toContain('/content/submissions/*/longfeng/ @haizhu-district @longfeng-office');
   });
@@ -232,6 +237,28 @@ describe('field authority and file kinds (pure)', () => {
     const [decision] = checkChanges(account, owners, [{ path: file, status: 'added', mode }]);
     expect(decision.allowed, decision.reason).toBe(allowed);
     if (!allowed) expect(decision.reason).toMatch(/只能提交普通文件（git 模式 100644）/);
+  });
+
+  // [repository, account, path, allowed]
+  it.each([
+    ['offices', 'district-admin', 'content/reviews/2026-call/judge-a/x.yaml', false],
+    ['offices', 'district-admin', 'content/judges/judge-a.yaml', false],
+    ['offices', 'district-admin', 'content/brands/longfeng/a.md', true],
+    ['review', 'district-admin', 'content/judges/judge-a.yaml', true],
+    ['review', 'judge-a', 'content/reviews/2026-call/judge-a/x.yaml', true],
+    ['review', 'district-admin', 'content/brands/longfeng/a.md', false],
+    ['review', 'district-admin', 'cms/owners.yaml', true],
+  ])('in the %s repository, %s changing %s: allowed %s', (repository, account, file, allowed) => {
+    const map = parseOwners(`repository: ${repository}\n${OWNERS}`);
+    const text = file.endsWith('.md')
+      ? brand('a', 'longfeng')
+      : file.includes('reviews')
+        ? review('judge-a')
+        : 'id: judge-a\n';
+    const [decision] = checkChanges(account, map, [{ path: file, status: 'added', mode: '100644', text }]);
+    expect(decision.allowed, decision.reason).toBe(allowed);
+    if (!allowed)
+      expect(decision.reason).toMatch(repository === 'offices' ? /评审仓库（REVIEW_CONTENT_DIR/ : /评审仓库只放评委/);
   });
 
   it("locks a judge's reviews once the call's results are published", () => {

@@ -14,6 +14,22 @@ export type Git = (...args: string[]) => string;
 export const git: Git = (...args) =>
   execFileSync('git', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 
+/**
+ * git in another repository (a checkout beside a hook's), without the variables a hook is given
+ * for its own repository (GIT_DIR, the push's quarantined objects), which would otherwise win.
+ */
+export function gitIn(dir: string): Git {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
+  return (...args) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+}
+
 export const ZERO_SHA = /^0+$/;
 
 /** Entry files whose texts the check reads (pictures and attachments are judged by path and mode alone). */

@@ -35,8 +35,14 @@ const accounts = z.array(z.string().regex(/^[A-Za-z0-9._-]+$/, '账号只能包�
 const group = z.strictObject({ name: z.string().optional(), accounts });
 
 export const ownersSchema = z.strictObject({
+  /**
+   * Which repository this map governs. `offices`: the one every street office reads, which must never hold a
+   * judge or a score; `review`: the private one of judges and reviews (REVIEW_CONTENT_DIR), which holds
+   * nothing else. Left out, one repository holds both (a district that has not split them yet).
+   */
+  repository: z.enum(['offices', 'review']).optional(),
   district: group,
-  streets: z.record(z.string(), group),
+  streets: z.record(z.string(), group).default({}),
   judges: z.record(z.string(), group).default({}),
 });
 
@@ -194,7 +200,8 @@ interface RuleInput {
   change: Change;
   account: string;
   actor: Owner;
-  context: Required<CheckContext>;
+  /** The target branch's context, and which collections the map's repository may hold. */
+  context: Required<CheckContext> & Pick<OwnersMap, 'repository'>;
 }
 type Rule = (input: RuleInput) => string | undefined;
 
@@ -205,6 +212,19 @@ const regularFilesOnly: Rule = ({ change, actor, context }) => {
   if (!inContent && actor.kind === 'district') return undefined;
   const kind = SPECIAL_MODES[change.mode] ?? `特殊文件（git 模式 ${change.mode}）`;
   return `这是${kind}：${inContent ? `${context.contentRoot}/ 里` : '街道办和评委'}只能提交普通文件（git 模式 100644），不接受符号链接、子模块或可执行文件（删除它，把文件本身提交上来${change.mode === '100755' ? '，或去掉可执行权限：git update-index --chmod=-x' : ''}）`;
+};
+
+/** Judges and scores never enter the offices' repository, and the review repository holds nothing else. */
+const rightRepository: Rule = ({ change, context }) => {
+  const { repository, contentRoot } = context;
+  if (!repository || change.status === 'deleted' || !change.path.startsWith(`${contentRoot}/`)) return undefined;
+  const top = change.path.slice(contentRoot.length + 1).split('/')[0];
+  const isPrivate = collectionNames.some((name) => name === top && collections[name].private);
+  if (repository === 'offices' && isPrivate) {
+    return '评委和评分不能放在街道办都能读取的仓库里：请提交到评审仓库（REVIEW_CONTENT_DIR，见 README“The review site”）';
+  }
+  if (repository === 'review' && !isPrivate) return '评审仓库只放评委（judges）和评分（reviews）：其他内容请提交到网站仓库';
+  return undefined;
 };
 
 const folderFieldsAgree: Rule = ({ change, context }) =>
@@ -242,6 +262,7 @@ const reviewsLockedOncePublished: Rule = ({ change, actor, context }) => {
 /** The rules in the order their refusals are reported; the first that refuses a change decides it. */
 const RULES: readonly Rule[] = [
   regularFilesOnly,
+  rightRepository,
   folderFieldsAgree,
   ownFoldersOnly,
   districtFieldsKept,
@@ -259,9 +280,10 @@ export function checkChanges(
   context: CheckContext = {},
 ): Decision[] {
   const actor = ownerOf(account, owners);
-  const full: Required<CheckContext> = {
+  const full: RuleInput['context'] = {
     publishedCampaigns: context.publishedCampaigns ?? new Set(),
     contentRoot: context.contentRoot ?? 'content',
+    repository: owners.repository,
   };
   return changes.map((change) => {
     const decide = (allowed: boolean, reason: string): Decision => ({
