@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
@@ -32,7 +33,12 @@ const CANARIES = {
   reviewComment: 'CANARY评语内容',
   // A judge's own score: only panel aggregates (2 decimals) may be published, never a single review's score.
   reviewScore: '6.123456789',
+  // A phone photo's EXIF: the device, beside its GPS position, must not survive into a published picture.
+  photoDevice: 'CANARY-PHONE-MODEL',
 };
+
+/** The widest picture the pages offer (ContentImage's largest width). */
+const WIDEST_OFFERED = 1200;
 
 let workDir: string;
 let outDir: string;
@@ -53,7 +59,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'haizhu-privacy-'));
   const contentDir = join(workDir, 'content');
   outDir = join(workDir, 'dist');
@@ -107,6 +113,18 @@ beforeAll(() => {
     );
   }
 
+  // A photo as a phone takes it, 3000×2250 with GPS and the device in its EXIF, in a brand's gallery.
+  await sharp({ create: { width: 3000, height: 2250, channels: 3, background: '#a83232' } })
+    .withExifMerge({
+      IFD0: { Make: 'Phone', Model: CANARIES.photoDevice },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '23/1 6/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '113/1 19/1 0/1' },
+    })
+    .jpeg({ quality: 80 })
+    .toFile(join(contentDir, 'brands/longfeng/images/yuxiuge-phone.jpg'));
+  editYaml(join(contentDir, 'brands/longfeng/yuxiuge.md'), (doc) =>
+    doc.set('gallery', [{ src: 'images/yuxiuge-phone.jpg', alt: '一张手机拍摄的照片（测试用）' }]),
+  );
+
   buildSite({ CONTENT_DIR: contentDir, REVIEW_CONTENT_DIR: reviewDir, OUT_DIR: outDir });
 });
 
@@ -136,6 +154,17 @@ describe('the public build', () => {
 
   it('shows the published panel scores (the scan covers the path that reads reviews)', () => {
     expect(readFileSync(join(outDir, 'campaigns', '2022-first-round', 'index.html'), 'utf8')).toContain('评审得分');
+  });
+
+  it('publishes a phone photo no wider than the pages offer, and without its metadata', async () => {
+    const pictures = filesUnder(join(outDir, '_astro')).filter((file) => /\.(jpe?g|png|webp|avif)$/i.test(file));
+    const photos = pictures.filter((file) => file.includes('yuxiuge-phone'));
+    expect(photos.length).toBeGreaterThan(0);
+    for (const file of pictures) {
+      const { width, exif } = await sharp(file).metadata();
+      expect(width, file).toBeLessThanOrEqual(WIDEST_OFFERED);
+      expect(exif, file).toBeUndefined();
+    }
   });
 
   it('contains no page of the review site', () => {
