@@ -223,7 +223,8 @@ const rightRepository: Rule = ({ change, context }) => {
   if (repository === 'offices' && isPrivate) {
     return '评委和评分不能放在街道办都能读取的仓库里：请提交到评审仓库（REVIEW_CONTENT_DIR，见 README“The review site”）';
   }
-  if (repository === 'review' && !isPrivate) return '评审仓库只放评委（judges）和评分（reviews）：其他内容请提交到网站仓库';
+  if (repository === 'review' && !isPrivate)
+    return '评审仓库只放评委（judges）和评分（reviews）：其他内容请提交到网站仓库';
   return undefined;
 };
 
