@@ -1,36 +1,21 @@
-// Elder-friendly mode (适老化): larger text and stronger contrast, remembered in localStorage.
-// Loaded as a render-blocking external file in <head> so the class is set before first paint,
-// with no inline script (the site's CSP allows scripts from its own origin only).
+// Accessibility bootstrap (适老化、无障碍), before first paint: restores the choices saved on this device (大字模式, zoom,
+// colour scheme, large pointer, text-only view, caption bar) on <html> and shows the 无障碍 button. An external file,
+// never inline (CSP: scripts from this origin only). Mirrors applySettings in src/lib/a11y/settings.ts (unit-tested).
 (() => {
-  const KEY = 'elder-mode';
   const root = document.documentElement;
-  let on = false;
+  let saved = {};
+  let elder = false;
   try {
-    on = localStorage.getItem(KEY) === 'on';
+    elder = localStorage.getItem('elder-mode') === 'on';
+    saved = JSON.parse(localStorage.getItem('a11y') || '{}') || {};
   } catch {
-    // Storage blocked (private mode, some WeChat views): the mode still works for this page.
+    // Storage blocked (private mode, some WeChat views) or a broken value: the defaults.
   }
-  root.classList.toggle('elder', on);
-  // Shows the toggle (hidden without JavaScript, where it could do nothing) before first paint: no layout shift.
-  root.classList.add('elder-ready');
-  const sync = () => {
-    for (const button of document.querySelectorAll('[data-elder-toggle]')) {
-      button.setAttribute('aria-pressed', String(on));
-    }
-  };
-  document.addEventListener('DOMContentLoaded', () => {
-    sync();
-    for (const button of document.querySelectorAll('[data-elder-toggle]')) {
-      button.addEventListener('click', () => {
-        on = !on;
-        root.classList.toggle('elder', on);
-        try {
-          localStorage.setItem(KEY, on ? 'on' : 'off');
-        } catch {
-          // See above.
-        }
-        sync();
-      });
-    }
-  });
+  root.classList.toggle('elder', elder);
+  root.classList.toggle('a11y-pointer', saved.pointer === true);
+  root.classList.toggle('a11y-text', saved.textOnly === true);
+  root.classList.toggle('a11y-caption', saved.caption === true);
+  if ([1.1, 1.25, 1.5, 1.75, 2].includes(saved.zoom)) root.setAttribute('data-zoom', String(saved.zoom));
+  if (saved.scheme === 'dark' || saved.scheme === 'light') root.setAttribute('data-scheme', saved.scheme);
+  root.classList.add('a11y-ready');
 })();

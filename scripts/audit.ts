@@ -108,7 +108,8 @@ drawing, a filter, or an address with filters in it), so Lighthouse measures tha
 this change the map started as soon as it was on screen, and under the 4× CPU slowdown with software
 WebGL its total blocking time was 1–2 s (performance 71–77). How long the map takes once asked for is
 in "## Map" (\`npm run bench:map\`). Content pages ship one tiny render-blocking script
-(/elder-mode.js) and no other JavaScript.
+(/elder-mode.js, which restores the accessibility choices) and the 无障碍 button's loader (about 1.5 KB gzip
+with its helper); the toolbar itself loads only when opened.
 
 The mini-maps of brand, street and site pages load MapLibre only once they are on screen. With
 a 200 px head start they loaded at once on the street page, whose map sits just below the first

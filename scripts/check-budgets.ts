@@ -1,7 +1,7 @@
 /**
  * npm run check:budgets [-- <dir>]: measures a build (dist/ by default) against the
  * budgets in src/lib/budgets.ts: HTML and CSS per content page, JavaScript per
- * page type, the map bundle and the CMS bundle, all gzipped. Prints every
+ * page type, the accessibility bootstrap and toolbar, the map bundle and the CMS bundle, all gzipped. Prints every
  * measure; exits 1 listing each one over budget.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -102,6 +102,23 @@ export function measure(dir: string, budgets: Record<string, Budget> = BUDGETS):
       { bytes: sum(dir, files), where: `${path} (${files.size} files, lazy chunks and worker included)` },
     ]);
   };
+  // The accessibility bootstrap (the classic /elder-mode.js and the header's loader, with its static imports) and
+  // the toolbar it loads when opened: every file the loader reaches, lazily included, less the bootstrap's own.
+  const home = pages.find((candidate) => candidate.path === '/');
+  const loader = home?.scripts.find(
+    (src) => src.startsWith('/') && /data-a11y-open/.test(readFileSync(join(dir, src), 'utf8')),
+  );
+  const bootstrap = new Set([
+    ...(home?.scripts.filter((src) => src === '/elder-mode.js') ?? []),
+    ...closure(dir, loader ? [loader] : [], false),
+  ]);
+  const toolbar = [...closure(dir, loader ? [loader] : [], true)].filter((file) => !bootstrap.has(file));
+  measures.push(
+    worst('a11y-bootstrap', [{ bytes: sum(dir, bootstrap), where: `/ (${[...bootstrap].join(', ')})` }]),
+    worst('a11y-toolbar', [
+      { bytes: sum(dir, toolbar), where: `${toolbar.join(', ') || '(none)'}, loaded when opened` },
+    ]),
+  );
   measures.push(bundle('map-bundle', '/map/'));
   const admin = pages.find((page) => page.path.startsWith('/admin/') && page.scripts.length)?.path ?? '/admin/';
   measures.push(bundle('cms-bundle', admin));

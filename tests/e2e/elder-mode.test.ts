@@ -15,7 +15,12 @@ const rootFontSize = (p: Page) =>
 const overflow = (p: Page) =>
   p.evaluate(() => document.documentElement.scrollWidth).then((width) => width - (p.viewportSize()?.width ?? 0));
 const isElder = (p: Page) => p.evaluate(() => document.documentElement.classList.contains('elder'));
-const toggle = (p: Page) => p.getByRole('button', { name: '大字模式' });
+/** 大字模式 is in the accessibility toolbar (无障碍), which opens once per page. */
+const toggle = (p: Page) => p.getByRole('region', { name: '无障碍工具条' }).getByRole('button', { name: '大字模式' });
+const openToolbar = async (p: Page) => {
+  await p.getByRole('button', { name: '无障碍' }).click();
+  await toggle(p).waitFor();
+};
 
 beforeAll(async () => {
   context = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } });
@@ -23,15 +28,17 @@ beforeAll(async () => {
 });
 
 describe('elder mode (大字模式)', () => {
-  it('is a real toggle button that enlarges text at least 1.25× and is remembered after a reload', async () => {
+  it('is a real toggle button in the 无障碍 toolbar that enlarges text at least 1.25× and is remembered after a reload', async () => {
     await page.goto(new URL('/', baseURL).href);
     const normal = await rootFontSize(page);
+    await openToolbar(page);
     await expect(toggle(page).getAttribute('aria-pressed')).resolves.toBe('false');
     await toggle(page).click();
     await expect(toggle(page).getAttribute('aria-pressed')).resolves.toBe('true');
     expect((await rootFontSize(page)) / normal).toBeGreaterThanOrEqual(1.25);
     await page.reload();
     expect(await isElder(page)).toBe(true);
+    await openToolbar(page);
     await expect(toggle(page).getAttribute('aria-pressed')).resolves.toBe('true');
     expect((await rootFontSize(page)) / normal).toBeGreaterThanOrEqual(1.25);
   });
@@ -43,11 +50,21 @@ describe('elder mode (大字模式)', () => {
     expect((await axeViolations(page)).map((violation) => violation.id)).toEqual([]);
   });
 
+  it('has its shortcut, Alt+Shift+E, with the toolbar closed', async () => {
+    await page.goto(new URL('/', baseURL).href);
+    await page.keyboard.press('Alt+Shift+KeyE');
+    await expect.poll(() => isElder(page)).toBe(false);
+    await page.keyboard.press('Alt+Shift+KeyE');
+    await expect.poll(() => isElder(page)).toBe(true);
+  });
+
   it('turns off again', async () => {
     await page.goto(new URL('/', baseURL).href);
+    await openToolbar(page);
     await toggle(page).click();
     await page.reload();
     expect(await isElder(page)).toBe(false);
+    await openToolbar(page);
     await expect(toggle(page).getAttribute('aria-pressed')).resolves.toBe('false');
   });
 });

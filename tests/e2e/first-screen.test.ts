@@ -179,7 +179,9 @@ describe('the header on a desktop', () => {
     await expect(page.getByRole('navigation', { name: '主导航' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('.site-header summary', { hasText: '菜单' }).isVisible()).resolves.toBe(false);
     await page.setViewportSize({ width: 1024, height: 800 });
-    await page.getByRole('button', { name: '大字模式' }).click();
+    // 大字模式 is in the accessibility toolbar (无障碍), under the header: the header's height is its own.
+    await page.getByRole('button', { name: '无障碍' }).click();
+    await page.getByRole('region', { name: '无障碍工具条' }).getByRole('button', { name: '大字模式' }).click();
     const height = await page.evaluate(() => document.querySelector('.site-header')?.getBoundingClientRect().height);
     expect(height).toBeLessThanOrEqual(80);
     await expect(page.locator('.site-header summary', { hasText: '菜单' }).isVisible()).resolves.toBe(true);
