@@ -1,13 +1,7 @@
-import type { CollectionMeta, EntryPoint } from '../src/lib/cms/config.ts';
+import type { CmsPageContext } from '../src/lib/cms/config.ts';
 
-/** What the admin page tells the browser code (see src/pages/admin/_AdminPage.astro). */
-export interface PageContext {
-  entry: EntryPoint;
-  backend: string;
-  collections: Record<string, CollectionMeta>;
-  streets: { id: string; name: string; lng: number; lat: number }[];
-  campaigns: { id: string; title: string }[];
-}
+/** What the admin page tells the browser code (src/lib/cms/config.ts, cmsPageContext). */
+export type PageContext = CmsPageContext;
 
 let cached: PageContext | undefined;
 

@@ -10,6 +10,7 @@ import {
   type CmsCollection,
   type CmsContext,
   type CmsField,
+  cmsPageContext,
   entryPoints,
   ID_WIDGET,
   PHOTO_PROCESSING,
@@ -442,6 +443,17 @@ describe('CMS configuration from the schemas', () => {
     expect(() => backendFromEnv({ CMS_BACKEND: 'gitlab' })).toThrow(/CMS_REPO/);
     expect(() => backendFromEnv({ CMS_BACKEND: 'svn' })).toThrow(/CMS_BACKEND/);
     expect(backendFromEnv({ CMS_PROXY_PORT: '9000' }).proxyUrl).toBe('http://127.0.0.1:9000/api/v1');
+  });
+
+  it('tells every entry point’s page which backend to load, so a production backend is registered', () => {
+    const gitlab = { ...context, backend: backendFromEnv({ CMS_BACKEND: 'gitlab', CMS_REPO: 'haizhu/brands' }) };
+    for (const entry of [{ kind: 'district' }, { kind: 'street', street: 'longfeng' }] as const) {
+      const page = cmsPageContext(entry, gitlab);
+      expect(page.backend).toBe('gitlab');
+      expect(page.collections).toEqual(buildCmsConfig(entry, gitlab).meta);
+      expect(page.streets.map((street) => street.id)).toEqual(context.streets.map((street) => street.id));
+    }
+    expect(cmsPageContext({ kind: 'district' }, context).backend).toBe('proxy');
   });
 });
 

@@ -791,6 +791,32 @@ export function buildCmsConfig(
   return { config, meta };
 }
 
+/** What an entry point's page tells the browser code (cms/context.ts reads it from the page). */
+export interface CmsPageContext {
+  entry: EntryPoint;
+  /** The backend whose code cms/main.ts loads (only that one: the others stay out of the download). */
+  backend: BackendSettings['name'];
+  collections: Record<string, CollectionMeta>;
+  streets: { id: string; name: string; lng: number; lat: number }[];
+  campaigns: { id: string; title: string }[];
+}
+
+/** The page context of one entry point, the public site's and the review outputs' alike. */
+export function cmsPageContext(entry: EntryPoint, context: CmsContext): CmsPageContext {
+  return {
+    entry,
+    backend: context.backend.name,
+    collections: buildCmsConfig(entry, context).meta,
+    campaigns: context.campaigns.map((campaign) => ({ id: campaign.id, title: campaign.title })),
+    streets: context.streets.map((street) => ({
+      id: street.id,
+      name: street.name,
+      lng: street.point.lng,
+      lat: street.point.lat,
+    })),
+  };
+}
+
 /** Haizhu's middle, where the picker opens outside a street's editor. */
 export const DISTRICT_CENTRE: LngLat = { lng: 113.325, lat: 23.083 };
 
