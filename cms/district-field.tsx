@@ -5,8 +5,9 @@
  * src/lib/cms/district-field.ts; this only draws it. Read-only, it never
  * calls onChange, so the entry keeps the value it was loaded with.
  */
-import { Component, type CSSProperties } from 'react';
+import { Component } from 'react';
 import { type DistrictFieldView, displayValue, districtFieldView, specOf } from '../src/lib/cms/district-field.ts';
+import { readOnlyStyles } from './widget-styles.ts';
 
 interface ControlProps {
   value: unknown;
@@ -19,19 +20,7 @@ interface ControlProps {
   setInactiveStyle: () => void;
 }
 
-const styles: Record<string, CSSProperties> = {
-  value: {
-    display: 'block',
-    padding: '12px 16px',
-    borderRadius: 5,
-    background: '#f3f1ee',
-    border: '1px dashed #b8b0a5',
-    color: '#2b2b2b',
-    fontSize: 15,
-    lineHeight: 1.5,
-  },
-  note: { fontSize: 13, margin: '0.4rem 0 0', color: '#4a4a4a' },
-};
+const styles = readOnlyStyles;
 
 export class DistrictControl extends Component<ControlProps> {
   /** Fixed when the editor opens: a new entry starts where an office may start it. */

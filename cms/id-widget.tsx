@@ -15,6 +15,7 @@
  *   links and history (the file name is the id).
  */
 import { Component, type CSSProperties } from 'react';
+import { readOnlyStyles } from './widget-styles.ts';
 
 type MakeId = (title: string, taken: ReadonlySet<string>) => string;
 
@@ -97,20 +98,11 @@ interface ControlState {
   makeId?: MakeId;
 }
 
-const styles: Record<string, CSSProperties> = {
-  value: {
-    display: 'block',
-    padding: '12px 16px',
-    borderRadius: 5,
-    background: '#f3f1ee',
-    border: '1px dashed #b8b0a5',
-    color: '#2b2b2b',
-    fontSize: 15,
-    fontFamily: 'monospace',
-  },
-  note: { fontSize: 13, margin: '0.4rem 0 0', color: '#4a4a4a' },
+const styles = {
+  ...readOnlyStyles,
+  value: { ...readOnlyStyles.value, fontFamily: 'monospace' },
   warning: { fontSize: 13, margin: '0.4rem 0 0', color: '#a50f15', fontWeight: 600 },
-};
+} satisfies Record<string, CSSProperties>;
 
 const asList = (value: unknown): string[] => {
   const plain =
