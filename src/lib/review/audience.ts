@@ -21,7 +21,7 @@ import type { campaignPhase } from '../catalog.ts';
 import type { Cell, CellStatus, SubmissionScore } from '../scoring.ts';
 import type { Entry } from '../validate.ts';
 import type { FileHistory } from './git.ts';
-import type { JudgeProgress } from './model.ts';
+import { emptyTotals, type JudgeProgress } from './model.ts';
 
 export type Audience = { kind: 'district' } | { kind: 'judge'; id: string } | { kind: 'street'; id: string };
 
@@ -144,15 +144,6 @@ export function describeAudience(audience: Audience, view?: Pick<ReviewView, 'ju
   if (audience.kind === 'judge') return view?.judge(audience.id)?.data.code ?? `评审专家 ${audience.id}`;
   return view?.street(audience.id)?.data.name ?? audience.id;
 }
-
-const emptyTotals = (): Record<CellStatus, number> => ({
-  scored: 0,
-  missing: 0,
-  excluded: 0,
-  abstained: 0,
-  invalid: 0,
-  'not-on-panel': 0,
-});
 
 const NO_CELL: JudgeCell = { cell: undefined, status: 'missing', file: undefined, cmsUrl: undefined };
 

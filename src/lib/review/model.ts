@@ -78,14 +78,7 @@ export function reviewCampaign(
     };
   });
 
-  const totals: Record<CellStatus, number> = {
-    scored: 0,
-    missing: 0,
-    excluded: 0,
-    abstained: 0,
-    invalid: 0,
-    'not-on-panel': 0,
-  };
+  const totals = emptyTotals();
   for (const cell of cells.values()) totals[cell.status]++;
 
   return {
@@ -107,3 +100,7 @@ export const CELL_LABELS: Record<CellStatus, string> = {
   invalid: '评分无效',
   'not-on-panel': '不在名单',
 };
+
+/** A count of zero for every cell status, to add cells to. */
+export const emptyTotals = () =>
+  Object.fromEntries(Object.keys(CELL_LABELS).map((status) => [status, 0])) as Record<CellStatus, number>;
