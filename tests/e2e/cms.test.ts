@@ -158,9 +158,14 @@ async function saveAndPublish(page: Page, file: string, published = (path: strin
   expect(git(clone, 'branch', '--list', 'cms/*')).toContain(slug);
   await page.getByRole('button', { name: /^状态: / }).click();
   await page.getByRole('menuitem', { name: '就绪' }).click();
-  await page.getByText('修改已保存').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: '状态: 就绪', exact: true }).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByRole('menuitem', { name: '立即发布' }).click();
+  // Decap says how publishing went in a toast; a failure names its cause, which the assertion below then shows.
+  const outcome = page.getByText(/内容已发布|发布失败/).first();
+  await outcome.waitFor({ timeout: 60_000 });
+  const told = (await outcome.textContent()) ?? '';
+  expect(told, `Decap after publishing ${file}; npm run cms printed:\n${output.slice(-2000)}`).toContain('内容已发布');
   const path = join(clone, file);
   // The proxy writes the file before it has finished merging: wait for both (without taking Git's index lock).
   const merged = () =>
