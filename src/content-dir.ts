@@ -15,3 +15,18 @@ export const DEFAULT_REVIEW_CONTENT_DIR = 'review-content/content';
  * the first time it is needed (src/lib/review/setup.ts).
  */
 export const REVIEW_CONTENT_DIR = (process.env.REVIEW_CONTENT_DIR || DEFAULT_REVIEW_CONTENT_DIR).replace(/\/+$/, '');
+
+/** Where the district content folder is unless DISTRICT_CONTENT_DIR says otherwise. */
+export const DEFAULT_DISTRICT_CONTENT_DIR = 'district-content/content';
+
+/**
+ * The district content folder: what only the district may read (sign-ups' private details,
+ * `<repo>/content/contacts/`), kept in a third Git repository that neither the street offices nor the
+ * judges can read, laid out as the content folder is. DISTRICT_CONTENT_DIR names it; the default is a
+ * repository of its own created from the fictional sample (samples/district-content/) the first time
+ * it is needed (src/lib/review/setup.ts).
+ */
+export const DISTRICT_CONTENT_DIR = (process.env.DISTRICT_CONTENT_DIR || DEFAULT_DISTRICT_CONTENT_DIR).replace(
+  /\/+$/,
+  '',
+);

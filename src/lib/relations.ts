@@ -1,5 +1,5 @@
-import type { Campaign, CollectionName, Judge, Review, Site, Submission } from '../schema/index.ts';
-import { collectionNames, collections, SUBMISSION_STAGES, schemaOf } from '../schema/index.ts';
+import type { Campaign, CollectionName, Contact, Judge, Review, Site, Submission } from '../schema/index.ts';
+import { collectionNames, collections, isPrivateCollection, SUBMISSION_STAGES, schemaOf } from '../schema/index.ts';
 import { HEIC_FILE, oversize, PHOTO } from './content/images.ts';
 import { dotted } from './issues.ts';
 import { referencedIds, referenceFields } from './references.ts';
@@ -55,11 +55,11 @@ export function checkRelations(
     return list;
   };
 
-  // The private collections live in the review repository (src/lib/review/load.ts): a content folder
-  // read without it (the public build, check:content) holds none of them, and references to them (a
-  // call's panel) are checked where both are read (the review build, the results export).
+  // The private collections live in the review and district repositories (src/lib/review/load.ts): a
+  // content folder read without them (the public build, check:content) holds none of them, and references
+  // to them (a call's panel) are checked where both are read (the review build, the results export).
   const notRead = (name: CollectionName) =>
-    collections[name].private && entries[name].length === 0 && unparsedIds[name].length === 0;
+    isPrivateCollection(name) && entries[name].length === 0 && unparsedIds[name].length === 0;
 
   // Every reference the schemas declare: the id must exist in its collection.
   for (const name of collectionNames) {
@@ -169,6 +169,38 @@ export function checkRelations(
     });
     if (submission.stage === 'selected' && !submission.brand) {
       at(entry, ['stage'], '入选的申报还没有对应的品牌', '在 content/brands 中建立品牌后，把它的编号填入 brand');
+    }
+  }
+
+  // A sign-up's private details name it by call and id; the call's folder of sign-ups must hold it, in the same
+  // street (a street field disagreeing with its folder is reported as such, by the validator).
+  for (const entry of entries.contacts) {
+    const contact = entry.data as unknown as Contact;
+    const submission = submissions.get(`${contact.campaign}/${contact.submission}`);
+    // A sign-up that failed its schema has its own problems reported; its contact waits for the fix.
+    if (!submission && unparsedIds.submissions.includes(contact.submission)) continue;
+    if (!submission) {
+      const guess = nearest(
+        contact.submission,
+        entries.submissions
+          .filter((candidate) => candidate.data.campaign === contact.campaign)
+          .map((candidate) => ({ key: candidate.id })),
+      );
+      at(
+        entry,
+        ['submission'],
+        `征集令 ${contact.campaign} 中找不到申报“${contact.submission}”`,
+        guess
+          ? `是不是 ${guess}？（文件名也要一起改）`
+          : `检查申报编号：联系人文件以申报的编号命名，与 ${root}/submissions/${contact.campaign}/<街道>/ 里的申报文件同名`,
+      );
+    } else if (submission.street !== contact.street && contact.street === entry.folders.street) {
+      at(
+        entry,
+        ['street'],
+        `申报“${contact.submission}”是 ${submission.street} 街道的，联系人文件却在 ${contact.street} 文件夹里`,
+        `把文件移到 contacts/${contact.campaign}/${submission.street}/，并把 street 改为 ${submission.street}`,
+      );
     }
   }
 

@@ -102,12 +102,21 @@ export function validateContent(files: readonly ContentFile[], options: Validate
       }
     }
 
-    const parsed = schema.safeParse(raw, {
+    // A field that moved elsewhere is refused with where it went, not as an unknown field.
+    const kept = { ...raw };
+    for (const [key, { message, fix }] of Object.entries(spec.moved ?? {})) {
+      if (!(key in raw)) continue;
+      report(source.lineOf([key]), key, message, fix);
+      delete kept[key];
+    }
+    const refusedMoved = Object.keys(kept).length < Object.keys(raw).length;
+
+    const parsed = schema.safeParse(kept, {
       error: chineseMessages,
       reportInput: true,
     });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+    if (!parsed.success || refusedMoved) {
+      for (const issue of parsed.error?.issues ?? []) {
         for (const described of describeIssue(issue, schema)) {
           report(source.lineOf(described.path), described.field, described.message, described.fix);
         }
@@ -192,8 +201,9 @@ function checkDuplicates(entries: EntriesByCollection, root: string): Problem[] 
   for (const name of collectionNames) {
     const seen = new Map<string, Entry>();
     for (const entry of entries[name]) {
-      // Reviews are keyed by submission within one judge's folder; everything else by id.
-      const key = name === 'reviews' ? `${entry.folders.campaign}/${entry.folders.judge}/${entry.id}` : entry.id;
+      // Entries named after a submission (reviews, contacts) are keyed within their folders; everything else by id.
+      const key =
+        collections[name].fileNameField === 'id' ? entry.id : [...Object.values(entry.folders), entry.id].join('/');
       const first = seen.get(key);
       if (first) {
         problems.push({

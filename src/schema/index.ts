@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { beltSchema } from './belts.ts';
 import { brandSchema } from './brands.ts';
 import { campaignSchema } from './campaigns.ts';
+import { contactSchema } from './contacts.ts';
 import { judgeSchema } from './judges.ts';
 import { reviewSchema } from './reviews.ts';
 import { siteSchema } from './sites.ts';
@@ -12,6 +13,7 @@ export * from './belts.ts';
 export * from './brands.ts';
 export * from './campaigns.ts';
 export * from './common.ts';
+export * from './contacts.ts';
 export * from './field.ts';
 export * from './judges.ts';
 export * from './reviews.ts';
@@ -35,11 +37,24 @@ export interface CollectionSpec {
   folders: readonly string[];
   /** The field the file name must equal. */
   fileNameField: string;
-  /** Whole collection is private: it never reaches the public build. */
-  private: boolean;
+  /**
+   * The Git repository the collection's files live in, since Git hosts grant read access per repository:
+   * `offices`, the one every street office reads (the public content); `review`, the district's and the
+   * judges' (judges, reviews); `district`, the district's alone (sign-ups' private details). A collection
+   * outside `offices` is private as a whole: it never reaches the public build.
+   */
+  repository: Repository;
+  /**
+   * Fields the collection's files once had that now live elsewhere: a file still carrying one is refused
+   * with this message and fix (rather than as an unknown field), so its writer learns where it went.
+   */
+  moved?: Readonly<Record<string, { message: string; fix: string }>>;
   /** The entry schema; `imageSrc` replaces the plain image path (Astro passes its `image()`). */
   schema: (imageSrc?: z.ZodType) => z.ZodObject;
 }
+
+/** The repositories content is kept in (README, “The review site”). */
+export type Repository = 'offices' | 'review' | 'district';
 
 export const collections = {
   streets: {
@@ -47,7 +62,7 @@ export const collections = {
     format: 'yaml',
     folders: [],
     fileNameField: 'id',
-    private: false,
+    repository: 'offices',
     schema: () => streetSchema,
   },
   brands: {
@@ -55,7 +70,7 @@ export const collections = {
     format: 'md',
     folders: ['street'],
     fileNameField: 'id',
-    private: false,
+    repository: 'offices',
     schema: brandSchema,
   },
   belts: {
@@ -63,7 +78,7 @@ export const collections = {
     format: 'yaml',
     folders: [],
     fileNameField: 'id',
-    private: false,
+    repository: 'offices',
     schema: () => beltSchema,
   },
   sites: {
@@ -71,7 +86,7 @@ export const collections = {
     format: 'yaml',
     folders: ['street'],
     fileNameField: 'id',
-    private: false,
+    repository: 'offices',
     schema: siteSchema,
   },
   campaigns: {
@@ -79,7 +94,7 @@ export const collections = {
     format: 'yaml',
     folders: [],
     fileNameField: 'id',
-    private: false,
+    repository: 'offices',
     schema: () => campaignSchema,
   },
   submissions: {
@@ -87,7 +102,13 @@ export const collections = {
     format: 'md',
     folders: ['campaign', 'street'],
     fileNameField: 'id',
-    private: false,
+    repository: 'offices',
+    moved: {
+      contact: {
+        message: '联系人和联系电话不再写在申报文件里：各街道办都能读取这个仓库',
+        fix: '删除 contact 一项；联系人和联系电话填在申报表（征集令页面的申报模板）里报送区委组织部，由区级导入只有区级能读取的区级仓库',
+      },
+    },
     schema: () => submissionSchema,
   },
   judges: {
@@ -95,7 +116,7 @@ export const collections = {
     format: 'yaml',
     folders: [],
     fileNameField: 'id',
-    private: true,
+    repository: 'review',
     schema: () => judgeSchema,
   },
   reviews: {
@@ -103,13 +124,28 @@ export const collections = {
     format: 'yaml',
     folders: ['campaign', 'judge'],
     fileNameField: 'submission',
-    private: true,
+    repository: 'review',
     schema: () => reviewSchema,
+  },
+  contacts: {
+    label: '申报联系人',
+    format: 'yaml',
+    folders: ['campaign', 'street'],
+    fileNameField: 'submission',
+    repository: 'district',
+    schema: () => contactSchema,
   },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;
 export const collectionNames = Object.keys(collections) as CollectionName[];
+
+/** Whether a collection is private as a whole: kept outside the offices' repository, never public. */
+export const isPrivateCollection = (name: CollectionName): boolean => collections[name].repository !== 'offices';
+
+/** The collections kept in one repository. */
+export const collectionsIn = (repository: Repository): CollectionName[] =>
+  collectionNames.filter((name) => collections[name].repository === repository);
 
 const built = new Map<CollectionName, z.ZodObject>();
 

@@ -22,18 +22,10 @@ export const attachmentSchema = z.strictObject({
   file: field(z.string().min(1), { label: '文件' }),
 });
 
-/** The person the district calls about a sign-up. Private. */
-export const contactSchema = z.strictObject({
-  /** Contact person. */
-  name: field(z.string().min(2), { label: '联系人', private: true }),
-  /** Their phone number. */
-  phone: field(z.string().regex(/^[0-9()\-\s+]{7,20}$/, '电话只能包含数字、括号、空格、加号和连字符'), {
-    label: '联系电话',
-    private: true,
-  }),
-});
-
-/** A sign-up to a call: `content/submissions/<campaign>/<street>/<id>.md`; the body is the full description. */
+/**
+ * A sign-up to a call: `content/submissions/<campaign>/<street>/<id>.md`; the body is the full description.
+ * Its private details (who to call) are not here but in the district repository (contacts.ts).
+ */
 export const submissionSchema = z.strictObject({
   /** ASCII id, equal to the file name. */
   id: entryId(),
@@ -52,8 +44,6 @@ export const submissionSchema = z.strictObject({
   }),
   /** Supporting files. */
   attachments: field(z.array(attachmentSchema).default([]), { label: '附件' }),
-  /** Who to call. Private. */
-  contact: field(contactSchema, { label: '联系人信息', private: true }),
   /** Date the sign-up was submitted. */
   submitted: field(isoDate.optional(), { label: '提交日期' }),
   /** Where the sign-up stands: the office drafts and submits it, the district moves it on after each check. */

@@ -15,13 +15,14 @@ import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
+import { DISTRICT_SAMPLE, REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { buildSite } from '../support/build.ts';
 
 /**
- * Builds the public site from a copy of the content and of the review repository
- * (judges, reviews: REVIEW_CONTENT_DIR) in which every private field holds a
- * unique canary value, then scans every output file for them.
+ * Builds the public site from a copy of the content, of the review repository
+ * (judges, reviews: REVIEW_CONTENT_DIR) and of the district repository (sign-ups'
+ * contacts: DISTRICT_CONTENT_DIR) in which every private field holds a unique
+ * canary value, then scans every output file for them.
  */
 const CANARIES = {
   contactName: 'CANARY联系人甲乙丙',
@@ -67,13 +68,18 @@ beforeAll(async () => {
   // The judges and reviews, in a copy of the review repository: its content folder is read beside content/.
   const reviewDir = join(workDir, 'review-content', 'content');
   cpSync(join(REVIEW_SAMPLE, 'content'), reviewDir, { recursive: true });
-  const files = [...filesUnder(contentDir), ...filesUnder(reviewDir)];
+  // The sign-ups' contacts, in a copy of the district repository, named to the build as the district's would be.
+  const districtDir = join(workDir, 'district-content', 'content');
+  cpSync(join(DISTRICT_SAMPLE, 'content'), districtDir, { recursive: true });
+  const files = [...filesUnder(contentDir), ...filesUnder(reviewDir), ...filesUnder(districtDir)];
   const under = (collection: string) => files.filter((file) => file.includes(`/content/${collection}/`));
 
-  for (const file of under('submissions').filter((name) => name.endsWith('.md'))) {
+  const contacts = under('contacts');
+  expect(contacts.length).toBe(under('submissions').filter((name) => name.endsWith('.md')).length);
+  for (const file of contacts) {
     editYaml(file, (doc) => {
-      doc.setIn(['contact', 'name'], CANARIES.contactName);
-      doc.setIn(['contact', 'phone'], CANARIES.contactPhone);
+      doc.set('name', CANARIES.contactName);
+      doc.set('phone', CANARIES.contactPhone);
     });
   }
   for (const file of under('judges')) {
@@ -125,7 +131,12 @@ beforeAll(async () => {
     doc.set('gallery', [{ src: 'images/yuxiuge-phone.jpg', alt: '一张手机拍摄的照片（测试用）' }]),
   );
 
-  buildSite({ CONTENT_DIR: contentDir, REVIEW_CONTENT_DIR: reviewDir, OUT_DIR: outDir });
+  buildSite({
+    CONTENT_DIR: contentDir,
+    REVIEW_CONTENT_DIR: reviewDir,
+    DISTRICT_CONTENT_DIR: districtDir,
+    OUT_DIR: outDir,
+  });
 });
 
 afterAll(() => {
@@ -134,9 +145,9 @@ afterAll(() => {
 
 describe('the public build', () => {
   it('was built from content with canaries in every kind of private field', () => {
-    const content = [...filesUnder(join(workDir, 'content')), ...filesUnder(join(workDir, 'review-content'))].map(
-      (file) => readFileSync(file, 'latin1'),
-    );
+    const content = ['content', 'review-content', 'district-content']
+      .flatMap((folder) => filesUnder(join(workDir, folder)))
+      .map((file) => readFileSync(file, 'latin1'));
     const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
     for (const canary of Object.values(CANARIES)) {
       expect(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
+import { DISTRICT_SAMPLE, REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { buildSite } from '../support/build.ts';
 
 /**
@@ -20,6 +20,7 @@ const JUDGES = ['judge-a', 'judge-b', 'judge-c', 'judge-d', 'judge-e'];
 let workDir: string;
 let contentDir: string;
 let reviewDir: string;
+let districtDir: string;
 
 const judgeCanaries = (id: string) => ({
   name: `CANARY姓名-${id}`,
@@ -69,6 +70,7 @@ function build(audience: string, env: Record<string, string> = {}): Output {
     {
       CONTENT_DIR: contentDir,
       REVIEW_CONTENT_DIR: reviewDir,
+      DISTRICT_CONTENT_DIR: districtDir,
       REVIEW_OUT_DIR: dir,
       REVIEW_AUDIENCE: audience,
       ...rest,
@@ -102,6 +104,8 @@ beforeAll(() => {
   reviewDir = join(reviewRepo, 'content');
   cpSync('content', contentDir, { recursive: true });
   cpSync(REVIEW_SAMPLE, reviewRepo, { recursive: true });
+  districtDir = join(workDir, 'district-content', 'content');
+  cpSync(join(DISTRICT_SAMPLE, 'content'), districtDir, { recursive: true });
 
   editYaml(join(contentDir, 'campaigns', `${CAMPAIGN}.yaml`), (doc) => doc.set('blind', true));
   for (const file of filesUnder(join(contentDir, 'submissions')).filter((name) => name.endsWith('.md'))) {
@@ -110,8 +114,14 @@ beforeAll(() => {
       const canary = streetCanaries(street);
       streets.set(String(doc.get('id')), street);
       doc.set('organisation', canary.organisation);
-      doc.setIn(['contact', 'name'], canary.contact);
-      doc.setIn(['contact', 'phone'], canary.phone);
+    });
+  }
+  // Each sign-up's contact, in the district repository's copy.
+  for (const file of filesUnder(join(districtDir, 'contacts'))) {
+    editYaml(file, (doc) => {
+      const canary = streetCanaries(String(doc.get('street')));
+      doc.set('name', canary.contact);
+      doc.set('phone', canary.phone);
     });
   }
   for (const id of JUDGES) {

@@ -156,9 +156,6 @@ organisation: 测试街道党工委
 title: 测试申报项目
 category: other
 summary: 测试用申报：只为验证推送钩子而设，内容均为示例，不代表真实情况。
-contact:
-  name: 联络员（示例）
-  phone: 020-0000-0001
 stage: ${stage}
 ${extra}sample: true
 ---

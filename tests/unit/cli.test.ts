@@ -114,9 +114,9 @@ const TABLE: Record<string, { missing: Missing; writes: string[] }> = {
     missing: { args: [NOWHERE], code: 1, says: /找不到目标.*还没有发布过/ },
     writes: [],
   },
-  'setup-review-content.ts': {
-    missing: { args: [join(NOWHERE, 'review-content')], code: 1, says: /找不到.*no-such-folder/ },
-    writes: ['review-content'],
+  'setup-content.ts': {
+    missing: { args: ['district', join(NOWHERE, 'district-content')], code: 1, says: /找不到.*no-such-folder/ },
+    writes: ['review-content', 'district-content'],
   },
   'screenshots.ts': {
     missing: { args: [], env: { CHROMIUM_PATH: NOWHERE }, code: 1, says: /找不到 Chromium/ },

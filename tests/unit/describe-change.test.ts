@@ -8,8 +8,11 @@ const SCRIPT = resolve('scripts/describe-change.ts');
 
 const brand = (extra: string, body = '正文') =>
   `---\nid: yuxiuge\ntitle: 毓秀阁\nstreet: longfeng\nstatus: submitted\nsummary: 旧摘要\n${extra}\n---\n\n${body}\n`;
-const signUp = (stage: string, phone: string) =>
-  `---\nid: ours\ncampaign: 2026-call\nstreet: longfeng\ntitle: 红色物业\nstage: ${stage}\ncontact:\n  name: 张三\n  phone: "${phone}"\n---\n\n正文\n`;
+const signUp = (stage: string) =>
+  `---\nid: ours\ncampaign: 2026-call\nstreet: longfeng\ntitle: 红色物业\nstage: ${stage}\n---\n\n正文\n`;
+/** The sign-up's private details, as the district repository holds them. */
+const contact = (phone: string) =>
+  `submission: ours\ncampaign: 2026-call\nstreet: longfeng\nname: 张三\nphone: "${phone}"\n`;
 
 describe('npm run describe:change on a throwaway repository', () => {
   let repo = '';
@@ -34,7 +37,8 @@ describe('npm run describe:change on a throwaway repository', () => {
     write('content/streets/chigang.yaml', 'id: chigang\nname: 赤岗街道\n');
     write('content/brands/longfeng/yuxiuge.md', brand('gallery: []'));
     write('content/brands/chigang/lujiang.md', '---\nid: lujiang\ntitle: 鹭江\nstreet: chigang\n---\n');
-    write('content/submissions/2026-call/longfeng/ours.md', signUp('draft', '020-1234567'));
+    write('content/submissions/2026-call/longfeng/ours.md', signUp('draft'));
+    write('content/contacts/2026-call/longfeng/ours.yaml', contact('020-1234567'));
     commit('initial');
     git('switch', '-q', '-c', 'change');
     write(
@@ -45,7 +49,8 @@ describe('npm run describe:change on a throwaway repository', () => {
       ),
     );
     write('content/brands/longfeng/images/a.jpg', 'jpeg');
-    write('content/submissions/2026-call/longfeng/ours.md', signUp('submitted', '020-7654321'));
+    write('content/submissions/2026-call/longfeng/ours.md', signUp('submitted'));
+    write('content/contacts/2026-call/longfeng/ours.yaml', contact('020-7654321'));
     write('content/sites/longfeng/hall.yaml', 'id: hall\nname: 龙凤党群服务中心\nstreet: longfeng\n');
     rmSync(join(repo, 'content/brands/chigang/lujiang.md'));
     write('src/tool.ts', 'export {};\n');
@@ -61,8 +66,9 @@ describe('npm run describe:change on a throwaway repository', () => {
     expect(out.split('\n').filter(Boolean)).toEqual([
       '赤岗街道 删除了党建品牌「鹭江」',
       '龙凤街道 修改了党建品牌「毓秀阁」：摘要、图集（新增 1 张）、正文',
+      '区级 修改了申报联系人「ours」：联系电话（不公开，内容不显示）',
       '龙凤街道 新增了阵地「龙凤党群服务中心」',
-      '龙凤街道 修改了申报「红色物业」：申报阶段（草稿 → 已提交）、联系人信息（不公开，内容不显示）',
+      '龙凤街道 修改了申报「红色物业」：申报阶段（草稿 → 已提交）',
       '龙凤街道 新增了图片或附件：1 个文件',
       '修改了网站代码或配置：1 个文件',
     ]);

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type ContentFile, fileExistsIn, readContentFiles } from '../../src/lib/content-files.ts';
 import { SUBMISSION_COLUMNS, TEMPLATE_COLUMNS, templateSheets } from '../../src/lib/import/columns.ts';
+import { runImport } from '../../src/lib/import/command.ts';
 import { parseCsv, stringifyCsv } from '../../src/lib/import/csv.ts';
 import {
   formatRowProblem,
@@ -9,6 +13,8 @@ import {
   normaliseDate,
 } from '../../src/lib/import/submissions.ts';
 import { readXlsx, type SheetCell, writeXlsx } from '../../src/lib/import/xlsx.ts';
+import { validateContentSources } from '../../src/lib/review/load.ts';
+import { DISTRICT_SAMPLE, REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { parseSource } from '../../src/lib/source.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 
@@ -81,6 +87,9 @@ describe('importSubmissions: a clean sheet', () => {
     expect(result.problems).toEqual([]);
     expect(result.rows).toBe(1);
     expect(result.files.map((file) => file.path)).toEqual(['submissions/2026-call/changgang/changgang-test-2026.md']);
+    expect(result.privateFiles.map((file) => file.path)).toEqual([
+      'contacts/2026-call/changgang/changgang-test-2026.yaml',
+    ]);
   });
 
   it('writes a file the validator accepts, with names and labels turned into ids', () => {
@@ -94,12 +103,22 @@ describe('importSubmissions: a clean sheet', () => {
       title: '测试品牌',
       category: 'governance',
       summary: '这是一份导入测试用的申报摘要，字数超过二十个字。',
-      contact: { name: '测试联系人', phone: '020-12345678' },
       submitted: '2026-10-09',
       stage: 'submitted',
     });
     expect(parsed.body.trim()).toBe('## 项目简介\n\n正文第一段。');
-    const { problems } = validateContent([...existing, file], { exists: fileExistsIn('content') });
+    // The contact goes to the district repository, in a file of its own named after the sign-up.
+    const [contact] = result.privateFiles;
+    expect(parseSource(contact.text, 'yaml').data).toEqual({
+      submission: 'changgang-test-2026',
+      campaign: '2026-call',
+      street: 'changgang',
+      name: '测试联系人',
+      phone: '020-12345678',
+    });
+    expect(file.text).not.toContain('测试联系人');
+    expect(file.text).not.toContain('020-12345678');
+    const { problems } = validateContent([...existing, file, contact], { exists: fileExistsIn('content') });
     expect(problems).toEqual([]);
   });
 });
@@ -121,7 +140,7 @@ describe('importSubmissions: row-level problems, nothing written', () => {
       [row({ 7: '电话020', 5: '太短' })],
       [
         '第 2 行 摘要：summary（摘要）：摘要至少 20 个字（按提示修改 summary）',
-        '第 2 行 联系电话：phone（联系电话）：电话只能包含数字、括号、空格、加号和连字符（按提示修改 contact.phone）',
+        '第 2 行 联系电话：phone（联系电话）：电话只能包含数字、括号、空格、加号和连字符（按提示修改 phone）',
       ],
     ],
     [
@@ -251,8 +270,51 @@ describe('importSubmissions: spreadsheets as offices fill them in', () => {
     expect(table[0]).toEqual(HEADER);
     const result = importSubmissions(table, options);
     expect(result.problems).toEqual([]);
-    expect(parseSource((result.files[0] as ContentFile).text, 'md').data).toMatchObject({
-      contact: { phone: '2012345678' },
+    expect(parseSource((result.privateFiles[0] as ContentFile).text, 'yaml').data).toMatchObject({
+      phone: '2012345678',
     });
+  });
+});
+
+describe('npm run import:submissions, as the district runs it', () => {
+  const work = mkdtempSync(join(tmpdir(), 'haizhu-import-signups-'));
+  const content = join(work, 'content');
+  const district = join(work, 'district', 'content');
+  cpSync('content', content, { recursive: true });
+  cpSync(join(DISTRICT_SAMPLE, 'content'), district, { recursive: true });
+  const sheet = join(work, '申报表.csv');
+  writeFileSync(sheet, stringifyCsv([HEADER, GOOD.map(String)]));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const run = async (districtDir: string) => {
+    const out: string[] = [];
+    const code = await runImport({
+      collection: 'submissions',
+      sheetPath: sheet,
+      contentDir: content,
+      districtDir,
+      defaults: { campaign: '2026-call' },
+      log: (line) => out.push(line),
+      error: (line) => out.push(line),
+    });
+    return { code, out: out.join('\n') };
+  };
+  const signUp = join(content, 'submissions/2026-call/changgang/changgang-test-2026.md');
+  const contact = join(district, 'contacts/2026-call/changgang/changgang-test-2026.yaml');
+
+  it('refuses, writing nothing, when the district repository is not there', async () => {
+    const { code, out } = await run(join(work, 'no-such', 'content'));
+    expect(code).toBe(1);
+    expect(out).toMatch(/找不到区级仓库的数据文件夹 .*no-such\/content.*没有导入任何申报/s);
+    expect(existsSync(signUp)).toBe(false);
+  });
+
+  it('writes the sign-up to the content folder and its contact to the district’s, which then validate', async () => {
+    const { code, out } = await run(district);
+    expect(code, out).toBe(0);
+    expect(readFileSync(signUp, 'utf8')).not.toMatch(/测试联系人|020-12345678|contact/);
+    expect(readFileSync(contact, 'utf8')).toContain('phone: 020-12345678');
+    expect(out).toContain(`新建 ${district}/contacts/2026-call/changgang/changgang-test-2026.yaml`);
+    const { problems } = validateContentSources({ content, review: join(REVIEW_SAMPLE, 'content'), district });
+    expect(problems).toEqual([]);
   });
 });

@@ -261,6 +261,47 @@ describe('field authority and file kinds (pure)', () => {
       expect(decision.reason).toMatch(repository === 'offices' ? /评审仓库（REVIEW_CONTENT_DIR/ : /评审仓库只放评委/);
   });
 
+  const CONTACT = 'content/contacts/2026-call/longfeng/a.yaml';
+  const contactText = 'submission: a\ncampaign: 2026-call\nstreet: longfeng\nname: 某某\nphone: 020-0000-0000\n';
+  // [repository, account, path, allowed, reason]
+  it.each([
+    ['offices', 'district-admin', CONTACT, false, /申报联系人不能放在街道办都能读取的仓库里.*DISTRICT_CONTENT_DIR/],
+    ['offices', 'longfeng-office', CONTACT, false, /申报联系人不能放在街道办都能读取的仓库里/],
+    ['review', 'judge-a', CONTACT, false, /评审仓库只放评委.*区级仓库/],
+    ['district', 'district-admin', CONTACT, true, /区级账号/],
+    // The office's own street folder gives it nothing here: the whole repository is the district's.
+    ['district', 'longfeng-office', CONTACT, false, /这是区级文件/],
+    ['district', 'judge-a', CONTACT, false, /这是区级文件/],
+    ['district', 'district-admin', 'content/judges/judge-a.yaml', false, /区级仓库只放申报联系人.*评审仓库/],
+    [
+      'district',
+      'district-admin',
+      'content/submissions/2026-call/longfeng/a.md',
+      false,
+      /区级仓库只放申报联系人.*网站仓库/,
+    ],
+  ])('in the %s repository, %s changing %s: allowed %s', (repository, account, file, allowed, reason) => {
+    const map = parseOwners(`repository: ${repository}\n${OWNERS}`);
+    const [decision] = checkChanges(account, map, [{ path: file, status: 'added', mode: '100644', text: contactText }]);
+    expect(decision.allowed, decision.reason).toBe(allowed);
+    expect(decision.reason).toMatch(reason);
+  });
+
+  it('gives no office a folder of the district repository', () => {
+    expect(ownerOfPath(CONTACT)).toEqual({ kind: 'district' });
+    expect(ownedFolders({ kind: 'street', id: 'longfeng' }).filter((folder) => folder.includes('contacts'))).toEqual(
+      [],
+    );
+  });
+
+  it('reads the sample district repository’s map: the district alone', () => {
+    const map = parseOwners(readFileSync('samples/district-content/cms/owners.yaml', 'utf8'));
+    expect(map).toMatchObject({ repository: 'district', streets: {}, judges: {} });
+    expect(
+      checkChanges('longfeng-office', map, [{ path: CONTACT, status: 'added', text: contactText }])[0].reason,
+    ).toMatch(/不在 cms\/owners.yaml 中/);
+  });
+
   it("locks a judge's reviews once the call's results are published", () => {
     const change = {
       path: 'content/reviews/2022-first-round/judge-a/x.yaml',

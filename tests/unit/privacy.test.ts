@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { privateFields, toPublic } from '../../src/lib/privacy.ts';
-import { collectionNames, collections, field, schemaOf } from '../../src/schema/index.ts';
+import { collectionNames, field, isPrivateCollection, schemaOf } from '../../src/schema/index.ts';
 
 describe('privateFields', () => {
   it.each([
@@ -10,14 +10,15 @@ describe('privateFields', () => {
     ['belts', []],
     ['sites', []],
     ['campaigns', ['judges']],
-    ['submissions', ['contact']],
+    ['submissions', []],
     ['judges', ['id', 'code', 'name', 'affiliation', 'conflicts']],
     ['reviews', ['judge', 'submission', 'scores', 'comment', 'conflict']],
+    ['contacts', ['submission', 'campaign', 'street', 'name', 'phone']],
   ] as const)('%s: %j', (name, expected) => {
     expect(privateFields(schemaOf(name))).toEqual(expected);
   });
 
-  it.each(collectionNames.filter((name) => collections[name].private))(
+  it.each(collectionNames.filter(isPrivateCollection))(
     'every field of the private collection %s is private',
     (name) => {
       expect(privateFields(schemaOf(name))).toEqual(Object.keys(schemaOf(name).shape));
@@ -45,15 +46,17 @@ describe('toPublic', () => {
     category: 'governance',
     summary: '测试用的申报摘要，至少二十个字，联系人信息不公开。',
     attachments: [{ title: '申报书', file: 'files/apply.pdf' }],
-    contact: { name: '测试联系人', phone: '020-00000001' },
     submitted: '2022-06-20',
     stage: 'selected',
     brand: 'yuxiuge',
   };
 
-  it('removes a private field and keeps everything else', () => {
-    const { contact: _contact, ...rest } = submission;
-    expect(toPublic(schemaOf('submissions'), submission)).toEqual(rest);
+  it('keeps a sign-up whole: its private details are not in it (they live in the district repository)', () => {
+    expect(toPublic(schemaOf('submissions'), submission)).toEqual(submission);
+    // A file still carrying the old contact (the validator refuses it) does not pass it on either.
+    expect(toPublic(schemaOf('submissions'), { ...submission, contact: { name: '某人', phone: '020-1' } })).toEqual(
+      submission,
+    );
   });
 
   it('does not mutate its input', () => {
@@ -88,7 +91,16 @@ describe('toPublic', () => {
     expect(toPublic(schemaOf('campaigns'), campaign)).toEqual(rest);
   });
 
-  it('leaves nothing of a judge or a review', () => {
+  it('leaves nothing of a judge, a review or a sign-up’s contact', () => {
+    expect(
+      toPublic(schemaOf('contacts'), {
+        submission: 'yuxiuge',
+        campaign: '2022-first-round',
+        street: 'longfeng',
+        name: '测试联系人',
+        phone: '020-00000001',
+      }),
+    ).toEqual({});
     expect(
       toPublic(schemaOf('judges'), {
         id: 'zhang-san',

@@ -48,7 +48,7 @@ describe('field labels', () => {
         'sites.belt.order',
         'campaigns.rubric.scale',
         'campaigns.stages.end',
-        'submissions.contact.phone',
+        'contacts.phone',
         'submissions.attachments.file',
       ]),
     );

@@ -42,10 +42,14 @@ const EXPECTED_BROKEN = [
   `${B}/campaigns/bad-dates.yaml:16 stages[1].end: 结束日期 2022-08-01 早于开始日期 2022-08-10 (结束日期应在开始日期之后)`,
   // Rubric weights summing to 90.
   `${B}/campaigns/bad-rubric.yaml:8 rubric: 评分指标权重之和为 90，应为 100 (调整各指标的 weight，使总和为 100（现在少 10）)`,
+  // A contact too short, with no phone number in it; one naming a sign-up that is not in its street.
+  `${B}/contacts/2022-first-round/longfeng/nobody.yaml:4 name: name（联系人）：至少 2 个字 (按提示修改 name)`,
+  `${B}/contacts/2022-first-round/longfeng/nobody.yaml:5 phone: phone（联系电话）：电话只能包含数字、括号、空格、加号和连字符 (按提示修改 phone)`,
+  `${B}/contacts/2022-first-round/pazhou/yuxiuge.yaml:3 street: 申报“yuxiuge”是 longfeng 街道的，联系人文件却在 pazhou 文件夹里 (把文件移到 contacts/2022-first-round/longfeng/，并把 street 改为 longfeng)`,
   // A street's Chinese short name where its id belongs.
   `${B}/judges/judge-b.yaml:5 conflicts[0]: 找不到街道“龙凤” (是不是 longfeng？)`,
   // A file in an unknown top-level folder, close to nothing.
-  `${B}/news/announcement.md:1: “news”不是内容文件夹 (内容文件夹只有：streets、brands、belts、sites、campaigns、submissions、judges、reviews)`,
+  `${B}/news/announcement.md:1: “news”不是内容文件夹 (内容文件夹只有：streets、brands、belts、sites、campaigns、submissions、judges、reviews、contacts)`,
   // A review from a judge with a conflict on the submission's street.
   `${B}/reviews/2022-first-round/judge-a/yuxiuge.yaml:1 judge: 评委 judge-a 已声明与龙凤街道存在利益关联，不能评审该街道的申报 (删除这份评分，由其他评委评审)`,
   // Reviews of a sign-up that is not shortlisted (still at stage submitted).
@@ -67,6 +71,8 @@ const EXPECTED_BROKEN = [
   `${B}/streets/extra.yml:1: 街道文件应为 .yaml 格式 (把文件改名为 extra.yaml)`,
   // Malformed YAML: an unquoted colon inside a value.
   `${B}/streets/malformed.yaml:3: YAML 格式错误：一行里出现了多余的冒号 (含冒号的文字要加引号，例如 title: "主题：党建引领")`,
+  // A sign-up still carrying its contact, which now goes to the district on the sign-up sheet.
+  `${B}/submissions/2022-first-round/pazhou/old-contact.md:9 contact: 联系人和联系电话不再写在申报文件里：各街道办都能读取这个仓库 (删除 contact 一项；联系人和联系电话填在申报表（征集令页面的申报模板）里报送区委组织部，由区级导入只有区级能读取的区级仓库)`,
 ];
 
 /** The broken tree's reference targets: files that are fine on their own. */
@@ -111,7 +117,7 @@ describe('validateContent on tests/fixtures/broken', () => {
   it('summarises the report with file and problem counts', () => {
     const report = formatReport(problems, files.length).split('\n');
     expect(report.slice(0, -2)).toEqual(EXPECTED_BROKEN);
-    expect(report.slice(-2)).toEqual(['', '内容检查未通过：19 个文件中有 29 个问题。']);
+    expect(report.slice(-2)).toEqual(['', '内容检查未通过：22 个文件中有 33 个问题。']);
   });
 
   it('keeps only the entries that passed the schema', () => {
@@ -129,7 +135,7 @@ describe('validateContent on tests/fixtures/valid', () => {
 
   it('has no problems', () => {
     expect(problems.map(formatProblem)).toEqual([]);
-    expect(formatReport(problems, files.length)).toBe('内容检查通过：15 个文件，没有发现问题。');
+    expect(formatReport(problems, files.length)).toBe('内容检查通过：17 个文件，没有发现问题。');
   });
 
   it.each([
@@ -141,6 +147,7 @@ describe('validateContent on tests/fixtures/valid', () => {
     ['submissions', ['yuxiuge', 'digital-pioneer']],
     ['judges', ['judge-a', 'judge-b']],
     ['reviews', ['yuxiuge', 'digital-pioneer']],
+    ['contacts', ['yuxiuge', 'digital-pioneer']],
   ] as const)('reads every %s entry', (name, ids) => {
     expect(entries[name].map((entry) => entry.id)).toEqual(ids);
   });

@@ -23,7 +23,7 @@
  */
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { type CollectionName, collectionNames, collections, schemaOf } from '../../schema/index.ts';
+import { type CollectionName, collectionNames, collections, type Repository, schemaOf } from '../../schema/index.ts';
 import { parseSource } from '../source.ts';
 import { placeFile } from '../validate.ts';
 import { describeRefusedField, refusedFieldChanges } from './field-authority.ts';
@@ -36,11 +36,13 @@ const group = z.strictObject({ name: z.string().optional(), accounts });
 
 export const ownersSchema = z.strictObject({
   /**
-   * Which repository this map governs. `offices`: the one every street office reads, which must never hold a
-   * judge or a score; `review`: the private one of judges and reviews (REVIEW_CONTENT_DIR), which holds
-   * nothing else. Left out, one repository holds both (a district that has not split them yet).
+   * Which repository this map governs (src/schema/index.ts, `repository`). `offices`: the one every street
+   * office reads, which must never hold a judge, a score or a sign-up's contact; `review`: the private one of
+   * judges and reviews (REVIEW_CONTENT_DIR); `district`: the district's own, of sign-ups' private details
+   * (DISTRICT_CONTENT_DIR), whose map lists the district alone. Each holds nothing of the others'. Left out,
+   * one repository holds everything (a district that has not split them yet).
    */
-  repository: z.enum(['offices', 'review']).optional(),
+  repository: z.enum(['offices', 'review', 'district']).optional(),
   district: group,
   streets: z.record(z.string(), group).default({}),
   judges: z.record(z.string(), group).default({}),
@@ -97,7 +99,8 @@ export function ownerOfPath(path: string, contentRoot = 'content'): Owner {
   if (!path.startsWith(prefix)) return { kind: 'district' };
   const [top, ...rest] = path.slice(prefix.length).split('/');
   const name = collectionNames.find((candidate) => candidate === top);
-  if (!name) return { kind: 'district' };
+  // The district repository's files are the district's, whatever street folder they sit in.
+  if (!name || collections[name].repository === 'district') return { kind: 'district' };
   const folders: readonly string[] = collections[name].folders;
   for (const kind of ['street', 'judge'] as const) {
     const index = folders.indexOf(OWNER_FOLDER[kind]);
@@ -112,7 +115,11 @@ export function ownedFolders(owner: Owner, contentRoot = 'content'): string[] {
   if (owner.kind === 'district') return ['（全部）'];
   const folder = OWNER_FOLDER[owner.kind];
   return collectionNames
-    .filter((name) => (collections[name].folders as readonly string[]).includes(folder))
+    .filter(
+      (name) =>
+        collections[name].repository !== 'district' &&
+        (collections[name].folders as readonly string[]).includes(folder),
+    )
     .map((name) => {
       const folders = collections[name].folders as readonly string[];
       const index = folders.indexOf(folder);
@@ -214,18 +221,38 @@ const regularFilesOnly: Rule = ({ change, actor, context }) => {
   return `这是${kind}：${inContent ? `${context.contentRoot}/ 里` : '街道办和评委'}只能提交普通文件（git 模式 100644），不接受符号链接、子模块或可执行文件（删除它，把文件本身提交上来${change.mode === '100755' ? '，或去掉可执行权限：git update-index --chmod=-x' : ''}）`;
 };
 
-/** Judges and scores never enter the offices' repository, and the review repository holds nothing else. */
+/** Each repository's name and what goes there, for the refusals. */
+const REPOSITORIES: Record<Repository, { name: string; holds: string; where: string }> = {
+  offices: { name: '网站仓库', holds: '公开内容', where: '网站仓库' },
+  review: {
+    name: '评审仓库',
+    holds: '评委（judges）和评分（reviews）',
+    where: '评审仓库（REVIEW_CONTENT_DIR，见 README“The review site”）',
+  },
+  district: {
+    name: '区级仓库',
+    holds: '申报联系人（contacts）',
+    where:
+      '只有区级能读取的区级仓库（DISTRICT_CONTENT_DIR，由区级用 npm run import:submissions 导入申报表，见 README“The review site”）',
+  },
+};
+
+/**
+ * Every collection stays in its own repository (src/schema/index.ts): no judge, score or contact enters
+ * the offices' repository, and each private one holds nothing else.
+ */
 const rightRepository: Rule = ({ change, context }) => {
   const { repository, contentRoot } = context;
   if (!repository || change.status === 'deleted' || !change.path.startsWith(`${contentRoot}/`)) return undefined;
   const top = change.path.slice(contentRoot.length + 1).split('/')[0];
-  const isPrivate = collectionNames.some((name) => name === top && collections[name].private);
-  if (repository === 'offices' && isPrivate) {
-    return '评委和评分不能放在街道办都能读取的仓库里：请提交到评审仓库（REVIEW_CONTENT_DIR，见 README“The review site”）';
+  const name = collectionNames.find((candidate) => candidate === top);
+  const belongs: Repository = name ? collections[name].repository : 'offices';
+  if (belongs === repository) return undefined;
+  const target = REPOSITORIES[belongs];
+  if (repository === 'offices') {
+    return `${name ? collections[name].label : top}不能放在街道办都能读取的仓库里：请提交到${target.where}`;
   }
-  if (repository === 'review' && !isPrivate)
-    return '评审仓库只放评委（judges）和评分（reviews）：其他内容请提交到网站仓库';
-  return undefined;
+  return `${REPOSITORIES[repository].name}只放${REPOSITORIES[repository].holds}：其他内容请提交到${target.where}`;
 };
 
 const folderFieldsAgree: Rule = ({ change, context }) =>

@@ -171,6 +171,7 @@ export const DISPLAY_FIELD: Record<CollectionName, string> = {
   submissions: 'title',
   judges: 'code',
   reviews: 'submission',
+  contacts: 'submission',
 };
 
 /** Fields that hold a file stored next to the entry (not an image). */
@@ -681,7 +682,7 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
         return {
           name: type,
           type,
-          label: spec.private ? `${spec.label}（不公开）` : spec.label,
+          label: spec.label,
           folder: type,
           ...(path ? { path } : {}),
           fixed: {},

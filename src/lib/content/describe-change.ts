@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
-import { type CollectionName, collections, fieldInfo, schemaOf } from '../../schema/index.ts';
+import { type CollectionName, collections, fieldInfo, isPrivateCollection, schemaOf } from '../../schema/index.ts';
 import { type Change, entryPlace, headerOf, ownerOfPath } from '../access/ownership.ts';
 import { parseSource } from '../source.ts';
 
@@ -30,7 +30,7 @@ const infoOf = (collection: CollectionName, field: string) =>
   fieldInfo.get(schemaOf(collection).shape[field] as z.ZodType);
 
 const isPrivate = (collection: CollectionName, field: string) =>
-  collections[collection].private || Boolean(infoOf(collection, field)?.private);
+  isPrivateCollection(collection) || Boolean(infoOf(collection, field)?.private);
 
 /** Whose folder a file is in, as the reviewer knows them: the street's name, a judge by id, else the district. */
 function actorOf(path: string, context: DescribeContext): string {

@@ -38,6 +38,11 @@ export interface Column {
   fix?: string;
   /** A list of ids of this collection, which may be written as their names. */
   references?: CollectionName;
+  /**
+   * `contacts`: the cell goes to the sign-up's private details in the district repository
+   * (`contacts/<campaign>/<street>/<id>.yaml`), not to the sign-up every office can read.
+   */
+  collection?: 'contacts';
 }
 
 /** The collections a spreadsheet can fill. */
@@ -56,7 +61,12 @@ export interface SheetSpec {
   templatePath: string;
 }
 
-function fromSchema(collection: SheetCollection, key: string, kind: Column['kind'], extra: Partial<Column> = {}) {
+function fromSchema(
+  collection: SheetCollection | 'contacts',
+  key: string,
+  kind: Column['kind'],
+  extra: Partial<Column> = {},
+) {
   const schema = schemaAt(schemaOf(collection), key.split('.'));
   const info = schema ? fieldInfo.get(schema) : undefined;
   const optional = schema instanceof z.ZodOptional || schema instanceof z.ZodDefault;
@@ -68,6 +78,7 @@ function fromSchema(collection: SheetCollection, key: string, kind: Column['kind
     kind,
     ...(kind === 'choice' && info?.choices ? { choices: info.choices } : {}),
     ...(info?.references && kind === 'list' ? { references: info.references } : {}),
+    ...(collection === 'contacts' ? { collection } : {}),
     ...extra,
   } satisfies Column;
 }
@@ -75,6 +86,7 @@ function fromSchema(collection: SheetCollection, key: string, kind: Column['kind
 const ID_HINT = '可不填：按名称自动生成（例如 毓秀阁 → yuxiuge，重名时加 -2）；填写时只能用小写英文字母、数字和连字符';
 const STREET_HINT = '街道名称（例如 龙凤街道、龙凤街 或 龙凤）或街道编号（例如 longfeng）';
 const LIST_HINT = '多个时用顿号“、”或逗号分隔';
+const PRIVATE_HINT = '不公开：区级导入到只有区级能读取的区级仓库，街道办和评委都看不到';
 const SAMPLE_HINT = '填“是”表示没有公开资料依据的示例内容（页面会显示“示例”）；留空即否';
 
 /** The coordinates' system of a row: what people write for each (AMap and Tencent show GCJ-02, Baidu BD-09). */
@@ -95,7 +107,10 @@ const datumColumn: Column = {
   ),
 };
 
-/** Sign-ups: `content/submissions/<campaign>/<street>/<id>.md`. `campaign` is optional when the importer is told the call. */
+/**
+ * Sign-ups: `content/submissions/<campaign>/<street>/<id>.md`, and their contact in the district repository.
+ * `campaign` is optional when the importer is told the call.
+ */
 export const SUBMISSION_COLUMNS: readonly Column[] = [
   fromSchema('submissions', 'id', 'text', { required: false, hint: `${ID_HINT}；同一征集令内不能重复` }),
   fromSchema('submissions', 'street', 'street', { hint: STREET_HINT }),
@@ -103,8 +118,9 @@ export const SUBMISSION_COLUMNS: readonly Column[] = [
   fromSchema('submissions', 'title', 'text', { hint: '2 至 30 个字' }),
   fromSchema('submissions', 'category', 'choice', { choices: BRAND_CATEGORIES }),
   fromSchema('submissions', 'summary', 'text', { hint: '20 至 300 个字' }),
-  fromSchema('submissions', 'contact.name', 'text', { hint: '不公开' }),
-  fromSchema('submissions', 'contact.phone', 'text', { hint: '不公开；只能包含数字、括号、空格、加号和连字符' }),
+  // The district imports the sheet: these two go to its own repository, which no office and no judge can read.
+  fromSchema('contacts', 'name', 'text', { hint: PRIVATE_HINT }),
+  fromSchema('contacts', 'phone', 'text', { hint: `${PRIVATE_HINT}；只能包含数字、括号、空格、加号和连字符` }),
   fromSchema('submissions', 'submitted', 'date', { hint: '格式 2026-10-14，可留空' }),
   // The district moves a sign-up on, not the applicant: an imported sign-up is 已提交 unless the sheet says otherwise.
   fromSchema('submissions', 'stage', 'choice', {

@@ -8,7 +8,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { fileExistsIn, readGuardedFolder } from '../content-files.ts';
+import { DISTRICT_CONTENT_DIR } from '../../content-dir.ts';
+import { fileExistsIn, readContentFolder, readGuardedFolder } from '../content-files.ts';
 import { ContentRefused } from '../content-guard.ts';
 import { SHEETS, type SheetCollection } from './columns.ts';
 import { decodeCsvBytes, parseCsv } from './csv.ts';
@@ -20,6 +21,8 @@ export interface ImportCommand {
   sheetPath: string;
   /** The content folder (default CONTENT_DIR or content/). */
   contentDir: string;
+  /** The district content folder, where sign-ups' contacts go (default DISTRICT_CONTENT_DIR); sign-ups only. */
+  districtDir?: string;
   defaults?: Record<string, string | undefined>;
   dryRun?: boolean;
   replace?: boolean;
@@ -81,12 +84,21 @@ export async function runImport(command: ImportCommand): Promise<number> {
     error(`${problem.message}\n没有导入任何${noun}。`);
     return 1;
   }
+  // A sheet with private columns (a sign-up's contact) writes them to the district repository, which must be here.
+  const districtDir = (command.districtDir ?? DISTRICT_CONTENT_DIR).replace(/\/+$/, '');
+  const hasPrivate = sheet.columns.some((column) => column.collection);
+  if (hasPrivate && !existsSync(districtDir)) {
+    error(`找不到区级仓库的数据文件夹 ${districtDir}：联系人和联系电话只导入到只有区级能读取的区级仓库。
+先克隆区级仓库（或用 npm run setup:district-content 建立示例），或用 --district 指定它的 content 文件夹。没有导入任何${noun}。`);
+    return 1;
+  }
   const result = importSheet(command.collection, read.table, {
     defaults: command.defaults,
     existing,
     exists: fileExistsIn(root),
     replace: command.replace,
     displayRoot: contentDir.replace(/\/+$/, ''),
+    ...(hasPrivate ? { existingPrivate: readContentFolder(resolve(districtDir)).files, privateRoot: districtDir } : {}),
   });
   if (result.problems.length) {
     for (const problem of result.problems) error(formatRowProblem(problem));
@@ -94,33 +106,42 @@ export async function runImport(command: ImportCommand): Promise<number> {
     error(`\n导入未完成：${rows} 行中有 ${result.problems.length} 个问题，没有写入任何文件。改正表格后重新导入。`);
     return 1;
   }
+  // Every file with the folder it goes to: the sign-ups to the content folder, their contacts to the district's.
+  const targets = [
+    ...result.files.map((file) => ({ file, dir: contentDir })),
+    ...result.privateFiles.map((file) => ({ file, dir: districtDir })),
+  ];
   if (command.dryRun) {
-    for (const file of result.files)
-      log(`${result.replaced.includes(file.path) ? '将覆盖' : '将新建'} ${contentDir}/${file.path}`);
+    for (const { file, dir } of targets)
+      log(`${result.replaced.includes(file.path) ? '将覆盖' : '将新建'} ${dir}/${file.path}`);
     log(`\n检查通过：${result.rows} 份${noun}都可以导入（--dry-run，没有写入文件）。`);
     return 0;
   }
   // Every file is written beside its place first and then renamed into it, so a failed write leaves nothing behind.
-  const staged: { temporary: string; target: string; path: string }[] = [];
+  const staged: { temporary: string; target: string; path: string; dir: string }[] = [];
+  let writing = contentDir;
   try {
-    for (const file of result.files) {
-      const target = join(root, file.path);
+    for (const { file, dir } of targets) {
+      writing = dir;
+      const target = join(resolve(dir), file.path);
       mkdirSync(dirname(target), { recursive: true });
       const temporary = `${target}.import-${process.pid}`;
       writeFileSync(temporary, file.text);
-      staged.push({ temporary, target, path: file.path });
+      staged.push({ temporary, target, path: file.path, dir });
     }
   } catch (problem) {
     for (const { temporary } of staged) rmSync(temporary, { force: true });
     const reason = problem instanceof Error ? problem.message : String(problem);
-    error(`无法写入 ${contentDir}：${reason}
+    error(`无法写入 ${writing}：${reason}
 没有导入任何${noun}（检查文件夹的写入权限和磁盘空间后重新导入）。`);
     return 1;
   }
-  for (const { temporary, target, path } of staged) {
+  for (const { temporary, target, path, dir } of staged) {
     renameSync(temporary, target);
-    log(`${result.replaced.includes(path) ? '覆盖' : '新建'} ${contentDir}/${path}`);
+    log(`${result.replaced.includes(path) ? '覆盖' : '新建'} ${dir}/${path}`);
   }
   log(`\n导入完成：${result.files.length} 份${noun}。运行 npm run check:content 复查，然后提交。`);
+  if (result.privateFiles.length)
+    log(`联系人写入了区级仓库 ${districtDir}：在那里另行提交（它不属于各街道办都能读取的网站仓库）。`);
   return 0;
 }

@@ -43,11 +43,17 @@ export interface SheetImportOptions {
   replace?: boolean;
   /** How paths are shown in messages. */
   displayRoot?: string;
+  /** Every file now in the district content folder, where a sign-up's contact goes (sign-ups only). */
+  existingPrivate?: readonly ContentFile[];
+  /** How the district folder's paths are shown in messages. */
+  privateRoot?: string;
 }
 
 export interface ImportResult {
   /** Files to write (paths relative to the content folder); empty when there is any problem. */
   files: ContentFile[];
+  /** Files to write to the district content folder (sign-ups' contacts); empty when there is any problem. */
+  privateFiles: ContentFile[];
   /** Every problem found, by row. */
   problems: RowProblem[];
   /** Data rows read (empty rows skipped). */
@@ -199,8 +205,16 @@ export function importSheet(
   const root = options.displayRoot ?? 'content';
   const defaults = options.defaults ?? {};
   const problems: RowProblem[] = [];
-  const result = (files: ContentFile[] = [], rows = 0, replaced: string[] = []): ImportResult => ({
+  const privateRoot = options.privateRoot ?? 'DISTRICT_CONTENT_DIR';
+  const existingPrivate = options.existingPrivate ?? [];
+  const result = (
+    files: ContentFile[] = [],
+    rows = 0,
+    replaced: string[] = [],
+    privateFiles: ContentFile[] = [],
+  ): ImportResult => ({
     files: problems.length ? [] : files,
+    privateFiles: problems.length ? [] : privateFiles,
     problems,
     rows,
     replaced: problems.length ? [] : replaced,
@@ -303,6 +317,7 @@ export function importSheet(
 
   const rowOf = new Map<string, number>();
   const files: ContentFile[] = [];
+  const privateFiles: ContentFile[] = [];
   const generated: { row: number; id: string; title: string; path: string }[] = [];
   let rows = 0;
   table.forEach((cells, index) => {
@@ -318,6 +333,8 @@ export function importSheet(
       return entry ? cells[entry[0]] : undefined;
     };
     const data: Record<string, unknown> = {};
+    /** The row's cells for the district repository (a sign-up's contact). */
+    const privateData: Record<string, unknown> = {};
     let datum: Datum | undefined;
     for (const column of columns) {
       const cell = cellOf(column.key);
@@ -374,7 +391,7 @@ export function importSheet(
         default:
           value = text;
       }
-      if (value !== undefined) setPath(data, column.key, value);
+      if (value !== undefined) setPath(column.collection ? privateData : data, column.key, value);
     }
     for (const [key, value] of Object.entries(defaults))
       if (value !== undefined && data[key] === undefined) data[key] = value;
@@ -417,6 +434,15 @@ export function importSheet(
     rowOf.set(path, row);
     const yaml = stringify(ordered, { lineWidth: 0 });
     files.push({ path, text: spec.format === 'md' ? `---\n${yaml}---\n${body ? `\n${body}\n` : ''}` : yaml });
+    // The sign-up's contact: a file of its own beside the sign-up's place, named after it, in the district repository.
+    if (columns.some((column) => column.collection === 'contacts')) {
+      const [campaign, street] = folders;
+      const id = safeSegment(ordered.id, `row-${row}`);
+      const contactPath = ['contacts', campaign, street, `${id}.yaml`].join('/');
+      rowOf.set(contactPath, row);
+      const contact = { submission: ordered.id, campaign: ordered.campaign, street: ordered.street, ...privateData };
+      privateFiles.push({ path: contactPath, text: stringify(prune(contact), { lineWidth: 0 }) });
+    }
   });
   if (rows === 0) {
     problems.push({
@@ -445,30 +471,56 @@ export function importSheet(
   }
 
   // A row that would overwrite a file already there is refused unless asked to replace it.
-  const newPaths = new Set(files.map((file) => file.path));
-  const clashing = options.existing.filter((file) => newPaths.has(file.path)).map((file) => file.path);
-  const kept = options.existing.filter((file) => !newPaths.has(file.path));
+  const newPaths = new Set([...files, ...privateFiles].map((file) => file.path));
+  const clashes = (existing: readonly ContentFile[], shownRoot: string) =>
+    existing
+      .filter((file) => newPaths.has(file.path))
+      .map((file) => ({ path: file.path, shown: `${shownRoot}/${file.path}` }));
+  const clashing = [...clashes(options.existing, root), ...clashes(existingPrivate, privateRoot)];
+  const kept = [...options.existing, ...existingPrivate].filter((file) => !newPaths.has(file.path));
   if (!options.replace) {
-    for (const path of clashing) {
+    // One problem per row: a sign-up and its contact already there are one entry to the office.
+    const rowsReported = new Set<number>();
+    for (const { path, shown } of clashing) {
+      const row = rowOf.get(path) ?? 0;
+      if (rowsReported.has(row)) continue;
+      rowsReported.add(row);
       problems.push({
-        row: rowOf.get(path) ?? 0,
+        row,
         column: labelOf('id'),
-        message: `${root}/${path} 已经存在`,
+        message: `${shown} 已经存在`,
         fix: `换一个编号；要用表格内容覆盖已有${noun}时，导入时加 --replace`,
       });
     }
   }
-  const { problems: found } = validateContent([...kept, ...files], { displayRoot: root, exists: options.exists });
-  for (const problem of found) {
-    const path = problem.file.slice(root.length + 1);
+  const { problems: found } = validateContent([...kept, ...files, ...privateFiles], {
+    displayRoot: root,
+    exists: options.exists,
+  });
+  const privateColumns = columns.filter((column) => column.collection === 'contacts');
+  const isContact = (path: string) => path.startsWith('contacts/');
+  // The sign-up's problems first: its contact shares its id, street and call, so only the contact's own
+  // columns (name, phone) are reported from the contact's file.
+  const pathOf = (file: string) => file.slice(root.length + 1);
+  const reportable = [
+    ...found.filter((problem) => !isContact(pathOf(problem.file))),
+    ...found.filter(
+      (problem) => isContact(pathOf(problem.file)) && privateColumns.some((column) => column.key === problem.field),
+    ),
+  ];
+  for (const problem of reportable) {
+    const path = pathOf(problem.file);
     const row = rowOf.get(path);
-    if (row === undefined || !path.startsWith(`${collection}/`)) continue;
-    const column = columnFor(columns, problem.field);
+    if (row === undefined || !(path.startsWith(`${collection}/`) || isContact(path))) continue;
+    const column = columnFor(
+      isContact(path) ? privateColumns : columns.filter((candidate) => !candidate.collection),
+      problem.field,
+    );
     if (reported.has(`${row}:${column.key}`)) continue;
     problems.push({ row, column: column.label, message: problem.message, fix: column.fix ?? problem.fix });
   }
   problems.sort((a, b) => a.row - b.row);
-  return result(files, rows, options.replace ? clashing : []);
+  return result(files, rows, options.replace ? clashing.map(({ path }) => path) : [], privateFiles);
 }
 
 /** The column a validator field path belongs to ('' for the row as a whole). */
