@@ -1,3 +1,5 @@
+import { sitePath } from './lib/site/url.ts';
+
 /**
  * Site-wide settings. Names and record numbers that differ per deployment come
  * from PUBLIC_* environment variables (see README), with honest defaults.
@@ -12,15 +14,15 @@ export const site = {
   icp: import.meta.env.PUBLIC_ICP || '',
 };
 
-/** Main navigation, in order. */
+/** Main navigation, in order, each link under the base the site is served from. */
 export const navigation = [
-  { href: '/', label: '首页' },
-  { href: '/brands/', label: '党建品牌' },
-  { href: '/streets/', label: '街道' },
-  { href: '/sites/', label: '示范阵地' },
-  { href: '/map/', label: '地图' },
-  { href: '/campaigns/', label: '征集令' },
-  { href: '/about/', label: '关于' },
+  { href: sitePath('/'), label: '首页' },
+  { href: sitePath('/brands/'), label: '党建品牌' },
+  { href: sitePath('/streets/'), label: '街道' },
+  { href: sitePath('/sites/'), label: '示范阵地' },
+  { href: sitePath('/map/'), label: '地图' },
+  { href: sitePath('/campaigns/'), label: '征集令' },
+  { href: sitePath('/about/'), label: '关于' },
 ];
 
 /** "Today" for campaign timelines: the build date, or BUILD_DATE (YYYY-MM-DD) to rebuild as of another day. */

@@ -22,3 +22,19 @@ export const BASE_PATH = normaliseBasePath(
 export function sitePath(path: string, base: string = BASE_PATH): string {
   return `${base}${path.replace(/^\/+/, '')}`;
 }
+
+/**
+ * A served path (`/zt/dangjian/brands/x/`, as Astro.url.pathname has it) as the site path it stands for
+ * (`/brands/x/`): what a page compares with its navigation. A path outside `base` is returned as it is.
+ */
+export function pathInSite(pathname: string, base: string = BASE_PATH): string {
+  return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
+}
+
+/**
+ * A site path as an absolute URL on `site` (PUBLIC_SITE_URL, an origin): canonical links, share cards, QR codes,
+ * the sitemap's address in robots.txt. `site`'s own path is ignored; the path comes from `base`.
+ */
+export function absoluteUrl(path: string, site: string | URL, base: string = BASE_PATH): string {
+  return new URL(sitePath(path, base), site).href;
+}
