@@ -12,6 +12,10 @@ export const site = {
   organiser: import.meta.env.PUBLIC_ORGANISER || '海珠区基层党建品牌展示项目组',
   /** ICP record number (ICP备案号), shown in the footer when set. */
   icp: import.meta.env.PUBLIC_ICP || '',
+  /** Public-security record number (公安机关备案号, e.g. 粤公网安备 44010502000000号), shown in the footer when set. */
+  policeRecord: import.meta.env.PUBLIC_POLICE_RECORD || '',
+  /** A government site's identification code (网站标识码), shown in the footer when set. */
+  siteCode: import.meta.env.PUBLIC_SITE_CODE || '',
 };
 
 /** Main navigation, in order, each link under the base the site is served from. */
