@@ -240,14 +240,15 @@ const addHeaders = (values: Record<string, string>, indent: string) =>
 /**
  * With a `base` other than `/` (PUBLIC_BASE_PATH, the site under a sub-path of the portal), every location is under
  * `base` and maps onto the build by `alias` (`root` then names the build's folder), so nothing is served outside it:
- * the portal's web team copies these locations into its own server block (docs/deploy.md).
+ * the portal's web team copies these locations into its own server block (docs/deploy.md). They are `^~`, so a
+ * portal's own regex locations (`location ~* \.js$ { … }`) never take the site's files.
  */
 export function renderNginx(root = '/srv/haizhu/current', listen = '80', base = '/'): string {
   const prefixed = base !== '/';
   const folder = root.endsWith('/') ? root : `${root}/`;
   // A site path (`/_astro/`, `= /map-data.json`) as this server's location, and the alias it maps to under a base.
   const location = (match: string, pathname: string, extra: string[] = [], nested: string[] = []) => {
-    const [modifier, path] = match.startsWith('= ') ? ['= ', match.slice(2)] : ['', match];
+    const [modifier, path] = match.startsWith('= ') ? ['= ', match.slice(2)] : [prefixed ? '^~ ' : '', match];
     return [
       `  location ${modifier}${sitePath(path, base)} {`,
       ...(prefixed ? [`    alias ${folder}${path.slice(1)};`] : []),

@@ -38,10 +38,10 @@ function fromHeadersFile(text: string, pathname: string): Record<string, string>
   return result;
 }
 
-/** The headers deploy/nginx.conf gives a path: the longest matching prefix location (or an exact `=` match). */
+/** The headers an nginx config gives a path: the longest matching prefix location (`^~` or plain), or an exact `=` match. */
 function fromNginx(text: string, pathname: string): Record<string, string> {
-  const blocks = [...text.matchAll(/location (=\s)?(\S+) \{([^}]*)\}/g)].map(([, exact, prefix, body]) => ({
-    exact: Boolean(exact),
+  const blocks = [...text.matchAll(/location (=\s|\^~\s)?(\S+) \{([^}]*)\}/g)].map(([, modifier, prefix, body]) => ({
+    exact: modifier === '= ',
     prefix,
     headers: Object.fromEntries(
       [...body.matchAll(/add_header (\S+) "((?:[^"\\]|\\.)*)" always;/g)].map(([, name, value]) => [
@@ -100,7 +100,7 @@ describe('security headers', () => {
     const nginx = renderNginx('/srv/haizhu/current', '80', '/zt/dangjian/');
     expect(nginx).not.toMatch(/^\s*root /m);
     expect(nginx).toContain('error_page 404 /zt/dangjian/404.html;');
-    expect(nginx).toContain('location /zt/dangjian/ {\n    alias /srv/haizhu/current/;');
+    expect(nginx).toContain('location ^~ /zt/dangjian/ {\n    alias /srv/haizhu/current/;');
     expect(nginx).toContain('location = /zt/dangjian/map-data.json {\n    alias /srv/haizhu/current/map-data.json;');
     expect(nginx).toContain(
       'location ~ ^/zt/dangjian/_astro/(.+\\.mjs)$ { alias /srv/haizhu/current/_astro/$1; types { } default_type text/javascript; }',
