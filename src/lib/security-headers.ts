@@ -251,7 +251,8 @@ export function renderNginx(root = '/srv/haizhu/current', listen = '80', base = 
     const [modifier, path] = match.startsWith('= ') ? ['= ', match.slice(2)] : [prefixed ? '^~ ' : '', match];
     return [
       `  location ${modifier}${sitePath(path, base)} {`,
-      ...(prefixed ? [`    alias ${folder}${path.slice(1)};`] : []),
+      // In the portal's server block, the site's 404 page answers for the site's paths only.
+      ...(prefixed ? [`    alias ${folder}${path.slice(1)};`, `    error_page 404 ${sitePath('/404.html', base)};`] : []),
       ...extra.map((line) => `    ${line}`),
       addHeaders(headersFor(pathname), '    '),
       ...nested.map((line) => `    ${line}`),
@@ -281,7 +282,7 @@ export function renderNginx(root = '/srv/haizhu/current', listen = '80', base = 
     '  gzip_comp_level 6;',
     '  gzip_types text/css application/javascript text/javascript application/json image/svg+xml application/xml text/plain application/wasm;',
     '  # With ngx_brotli installed, uncomment: brotli_static on;',
-    `  error_page 404 ${sitePath('/404.html', base)};`,
+    ...(prefixed ? [] : ['  error_page 404 /404.html;']),
     location('/', '/index.html', ['try_files $uri $uri/ =404;']),
     // Debian's mime.types lacks .mjs (MapLibre's worker): served as octet-stream, nosniff would block it.
     // The nested block has no add_header of its own, so it inherits this location's.

@@ -99,8 +99,11 @@ describe('security headers', () => {
   it("maps each location under a sub-path onto the build by alias, the 404 page and MapLibre's .mjs included", () => {
     const nginx = renderNginx('/srv/haizhu/current', '80', '/zt/dangjian/');
     expect(nginx).not.toMatch(/^\s*root /m);
-    expect(nginx).toContain('error_page 404 /zt/dangjian/404.html;');
-    expect(nginx).toContain('location ^~ /zt/dangjian/ {\n    alias /srv/haizhu/current/;');
+    // The site's 404 page for the site's paths only, never for the rest of the portal.
+    expect(nginx).not.toMatch(/^ {2}error_page/m);
+    expect(nginx).toContain(
+      'location ^~ /zt/dangjian/ {\n    alias /srv/haizhu/current/;\n    error_page 404 /zt/dangjian/404.html;',
+    );
     expect(nginx).toContain('location = /zt/dangjian/map-data.json {\n    alias /srv/haizhu/current/map-data.json;');
     expect(nginx).toContain(
       'location ~ ^/zt/dangjian/_astro/(.+\\.mjs)$ { alias /srv/haizhu/current/_astro/$1; types { } default_type text/javascript; }',
