@@ -252,7 +252,9 @@ export function renderNginx(root = '/srv/haizhu/current', listen = '80', base = 
     return [
       `  location ${modifier}${sitePath(path, base)} {`,
       // In the portal's server block, the site's 404 page answers for the site's paths only.
-      ...(prefixed ? [`    alias ${folder}${path.slice(1)};`, `    error_page 404 ${sitePath('/404.html', base)};`] : []),
+      ...(prefixed
+        ? [`    alias ${folder}${path.slice(1)};`, `    error_page 404 ${sitePath('/404.html', base)};`]
+        : []),
       ...extra.map((line) => `    ${line}`),
       addHeaders(headersFor(pathname), '    '),
       ...nested.map((line) => `    ${line}`),
