@@ -9,10 +9,15 @@ import { publishManifestIntegration } from './src/integrations/publish-manifest.
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
 import { nestHeadings, safeMarkdown } from './src/lib/safe-markdown.ts';
+import { normaliseBasePath, pathInSite } from './src/lib/site/url.ts';
+
+// The path the site is served under: `/`, or a sub-path of the district portal such as /zt/dangjian/ (docs/deploy.md).
+const base = normaliseBasePath(process.env.PUBLIC_BASE_PATH);
 
 export default defineConfig({
   // Absolute URLs for the sitemap and sharing cards; set PUBLIC_SITE_URL in production.
   site: process.env.PUBLIC_SITE_URL ?? 'http://127.0.0.1:4321',
+  base,
   outDir: process.env.OUT_DIR ?? 'dist',
   // A build from another content folder keeps its content cache apart, so the next build of content/ never
   // reuses entries whose files were in a folder since deleted (tests and benchmarks build from temp copies).
@@ -29,7 +34,10 @@ export default defineConfig({
     react(),
     // The CMS pages (/admin/…) are tools for editors, and posters (…/poster/) print a page already listed.
     sitemap({
-      filter: (page) => !new URL(page).pathname.startsWith('/admin/') && !new URL(page).pathname.endsWith('/poster/'),
+      filter: (page) => {
+        const path = pathInSite(new URL(page).pathname, base);
+        return !path.startsWith('/admin/') && !path.endsWith('/poster/');
+      },
     }),
     pagefindIntegration(),
     securityHeadersIntegration(),

@@ -9,6 +9,7 @@ import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { ReactNode } from 'react';
 import { toPoint } from '../src/lib/cms/picker.ts';
 import { formatNumber } from '../src/lib/format.ts';
+import { sitePath } from '../src/lib/site/url.ts';
 import { BRAND_CATEGORIES, BRAND_STATUSES, SITE_TYPES } from '../src/schema/index.ts';
 import { campaignTitle, streetName } from './context.ts';
 
@@ -82,7 +83,7 @@ export function BrandPreview({ entry, widgetFor, getAsset }: PreviewTemplateComp
           <p className="lead">{String(data.tagline ?? '')}</p>
           <ul className="meta">
             <li>
-              街道：<a href={`/streets/${String(data.street ?? '')}/`}>{streetName(data.street)}</a>
+              街道：<a href={sitePath(`/streets/${String(data.street ?? '')}/`)}>{streetName(data.street)}</a>
             </li>
             <li>类别：{label(BRAND_CATEGORIES, data.category)}</li>
             <li>状态：{label(BRAND_STATUSES, data.status)}</li>
@@ -162,7 +163,7 @@ export function SitePreview({ entry, getAsset }: PreviewTemplateComponentProps) 
         <dd>{label(SITE_TYPES, data.type)}</dd>
         <dt>街道</dt>
         <dd>
-          <a href={`/streets/${String(data.street ?? '')}/`}>{streetName(data.street)}</a>
+          <a href={sitePath(`/streets/${String(data.street ?? '')}/`)}>{streetName(data.street)}</a>
         </dd>
         {data.community ? (
           <>

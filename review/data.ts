@@ -27,6 +27,7 @@ import { gitHistory } from '../src/lib/review/git.ts';
 import { loadContent } from '../src/lib/review/load.ts';
 import { type CampaignReview, reviewCampaign } from '../src/lib/review/model.ts';
 import { nestHeadings, safeMarkdown } from '../src/lib/safe-markdown.ts';
+import { sitePath } from '../src/lib/site/url.ts';
 import type { Entry } from '../src/lib/validate.ts';
 import type { Judge, Street, Submission } from '../src/schema/index.ts';
 import { buildDate } from '../src/site.ts';
@@ -198,5 +199,5 @@ export function renderMarkdown(markdown: string): string {
 
 /** A URL inside the review site, under its base path (/review/). */
 export function href(path = ''): string {
-  return `${REVIEW_BASE}${path.replace(/^\//, '')}`;
+  return sitePath(path, REVIEW_BASE);
 }

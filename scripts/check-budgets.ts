@@ -2,13 +2,16 @@
  * npm run check:budgets [-- <dir>]: measures a build (dist/ by default) against the
  * budgets in src/lib/budgets.ts: HTML and CSS per content page, JavaScript per
  * page type, the accessibility bootstrap and toolbar, the map bundle and the CMS bundle, all gzipped. Prints every
- * measure; exits 1 listing each one over budget.
+ * measure; exits 1 listing each one over budget. A build under a sub-path (PUBLIC_BASE_PATH) is measured alike:
+ * its pages' script and stylesheet URLs are read as paths in the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGETS, type Budget, CONTENT_PAGE_PREFIXES, PAGE_TYPES } from '../src/lib/budgets.ts';
 import { htmlFiles } from '../src/lib/html-scan.ts';
+import { pathInSite } from '../src/lib/site/url.ts';
+import { siteHome } from './check-links.ts';
 import { parseCommand, requireBuild, runMain } from './lib/cli.ts';
 
 const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
@@ -19,15 +22,18 @@ function imports(source: string, all: boolean): string[] {
     (match) => match[1],
   );
   if (all) {
-    for (const match of source.matchAll(/["'`]((?:\.{0,2}\/)?(?:_astro\/)?[\w.~-]+\.(?:m?js|css))["'`]/g)) {
+    // Relative, or from the root: under a sub-path Vite writes the worker's and stylesheets' URLs with the base.
+    for (const match of source.matchAll(
+      /["'`]((?:\.{0,2}\/)?(?:[\w~-]+\/)*(?:_astro\/)?[\w.~-]+\.(?:m?js|css))["'`]/g,
+    )) {
       found.push(match[1]);
     }
   }
   return found;
 }
 
-/** Files (under /_astro/ or the site's root) loaded by the page's module scripts, following imports. */
-function closure(dir: string, entries: string[], all: boolean): Set<string> {
+/** Files (under /_astro/ or the site's root) loaded by the page's module scripts, following imports; `base` the build's. */
+function closure(dir: string, base: string, entries: string[], all: boolean): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length) {
@@ -35,13 +41,13 @@ function closure(dir: string, entries: string[], all: boolean): Set<string> {
     if (seen.has(path) || !existsSync(join(dir, path))) continue;
     seen.add(path);
     if (!/\.m?js$/.test(path)) continue;
-    const base = path.slice(0, path.lastIndexOf('/') + 1);
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
     for (const specifier of imports(readFileSync(join(dir, path), 'utf8'), all)) {
       const resolved = specifier.startsWith('/')
-        ? specifier
+        ? pathInSite(specifier, base)
         : specifier.startsWith('_astro/')
           ? `/${specifier}`
-          : new URL(specifier, `http://x${base}`).pathname;
+          : new URL(specifier, `http://x${folder}`).pathname;
       queue.push(resolved);
     }
   }
@@ -60,13 +66,15 @@ export interface Measure {
 
 /** Every measure of the build at `dir`, with its budget. */
 export function measure(dir: string, budgets: Record<string, Budget> = BUDGETS): Measure[] {
+  const { base } = siteHome(dir);
   const pages = [...htmlFiles(dir)].map((file) => {
     const path = `/${relative(dir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
     const html = readFileSync(file, 'utf8');
-    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => pathInSite(match[1], base));
     const styles = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
       .map((match) => /href="([^"]+)"/.exec(match[0])?.[1])
-      .filter((href): href is string => Boolean(href?.startsWith('/')));
+      .filter((href): href is string => Boolean(href?.startsWith('/')))
+      .map((href) => pathInSite(href, base));
     return { path, html, scripts, styles };
   });
   const worst = (name: string, values: { bytes: number; where: string }[]): Measure => {
@@ -91,13 +99,13 @@ export function measure(dir: string, budgets: Record<string, Budget> = BUDGETS):
         `js-initial-${type}`,
         pages
           .filter((page) => pattern.test(page.path))
-          .map((page) => ({ bytes: sum(dir, closure(dir, page.scripts, false)), where: page.path })),
+          .map((page) => ({ bytes: sum(dir, closure(dir, base, page.scripts, false)), where: page.path })),
       ),
     );
   }
   const bundle = (name: string, path: string) => {
     const page = pages.find((candidate) => candidate.path === path);
-    const files = closure(dir, page?.scripts ?? [], true);
+    const files = closure(dir, base, page?.scripts ?? [], true);
     return worst(name, [
       { bytes: sum(dir, files), where: `${path} (${files.size} files, lazy chunks and worker included)` },
     ]);
@@ -110,9 +118,9 @@ export function measure(dir: string, budgets: Record<string, Budget> = BUDGETS):
   );
   const bootstrap = new Set([
     ...(home?.scripts.filter((src) => src === '/elder-mode.js') ?? []),
-    ...closure(dir, loader ? [loader] : [], false),
+    ...closure(dir, base, loader ? [loader] : [], false),
   ]);
-  const toolbar = [...closure(dir, loader ? [loader] : [], true)].filter((file) => !bootstrap.has(file));
+  const toolbar = [...closure(dir, base, loader ? [loader] : [], true)].filter((file) => !bootstrap.has(file));
   measures.push(
     worst('a11y-bootstrap', [{ bytes: sum(dir, bootstrap), where: `/ (${[...bootstrap].join(', ')})` }]),
     worst('a11y-toolbar', [

@@ -3,16 +3,21 @@
  * in every HTML file of a build (dist/ by default) resolves to a file of that
  * build (`…/` → `…/index.html`; the site uses trailing slashes, so a link to a
  * folder without one is an error), and nothing refers to another origin except
- * plain <a> links to the few hosts the footer and map credits need. Exits 1
- * with the list when any link is broken.
+ * plain <a> links to the few hosts the footer and map credits need. A build under
+ * a sub-path of the portal (PUBLIC_BASE_PATH) is checked as served there: every
+ * reference must stay under that sub-path. Exits 1 with the list when any link is broken.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { htmlFiles, tags } from '../src/lib/html-scan.ts';
+import { normaliseBasePath, pathInSite, sitePath } from '../src/lib/site/url.ts';
 import { parseCommand, requireBuild, runMain } from './lib/cli.ts';
 
-/** Other origins a page may link to (an <a href>, never a resource): the ICP register and the map's credit. */
-export const ALLOWED_LINK_HOSTS = ['beian.miit.gov.cn', 'www.tianditu.gov.cn'];
+/**
+ * Other origins a page may link to (an <a href>, never a resource): the ICP and public-security registers
+ * (src/lib/site/records.ts) and the map's credit.
+ */
+export const ALLOWED_LINK_HOSTS = ['beian.miit.gov.cn', 'beian.mps.gov.cn', 'www.tianditu.gov.cn'];
 
 /** Every URL a page refers to, with the tag and attribute it came from. */
 export function references(html: string): { tag: string; attribute: string; url: string }[] {
@@ -32,22 +37,23 @@ export function references(html: string): { tag: string; attribute: string; url:
   return found;
 }
 
-/** The site's own origin, from the home page's canonical link. */
-export function siteOrigin(dir: string): string {
+/** Where the site is served, from the home page's canonical link: its origin and its base path (`/`, `/zt/dangjian/`). */
+export function siteHome(dir: string): { origin: string; base: string } {
   const home = readFileSync(join(dir, 'index.html'), 'utf8');
   const canonical = /<link\b[^>]*rel="canonical"[^>]*href="([^"]+)"/.exec(home)?.[1];
   if (!canonical) throw new Error(`${dir}/index.html has no canonical link`);
-  return new URL(canonical).origin;
+  const url = new URL(canonical);
+  return { origin: url.origin, base: normaliseBasePath(url.pathname) };
 }
 
 /** Problems found in the build at `dir`, one line each: `page: attribute=url (why)`. */
 export function checkLinks(dir: string, allowedHosts = ALLOWED_LINK_HOSTS): string[] {
   const root = resolve(dir);
-  const origin = siteOrigin(root);
+  const { origin, base } = siteHome(root);
   const problems: string[] = [];
   for (const file of htmlFiles(root)) {
     const page = relative(root, file).split(sep).join('/');
-    const pageUrl = new URL(`/${page.replace(/(^|\/)index\.html$/, '$1')}`, origin);
+    const pageUrl = new URL(sitePath(page.replace(/(^|\/)index\.html$/, '$1'), base), origin);
     for (const { tag, attribute, url } of references(readFileSync(file, 'utf8'))) {
       const problem = (why: string) => problems.push(`${page}: <${tag} ${attribute}="${url}"> (${why})`);
       if (url.startsWith('#') || /^(mailto|tel):/i.test(url)) continue;
@@ -73,9 +79,13 @@ export function checkLinks(dir: string, allowedHosts = ALLOWED_LINK_HOSTS): stri
           problem(`link to ${target.hostname}, not in ALLOWED_LINK_HOSTS`);
         continue;
       }
+      if (!target.pathname.startsWith(base)) {
+        problem(`outside ${base}, where the site is served`);
+        continue;
+      }
       let path: string;
       try {
-        path = decodeURIComponent(target.pathname);
+        path = decodeURIComponent(pathInSite(target.pathname, base));
       } catch {
         problem('bad percent-encoding');
         continue;

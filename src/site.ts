@@ -1,3 +1,5 @@
+import { sitePath } from './lib/site/url.ts';
+
 /**
  * Site-wide settings. Names and record numbers that differ per deployment come
  * from PUBLIC_* environment variables (see README), with honest defaults.
@@ -10,17 +12,21 @@ export const site = {
   organiser: import.meta.env.PUBLIC_ORGANISER || '海珠区基层党建品牌展示项目组',
   /** ICP record number (ICP备案号), shown in the footer when set. */
   icp: import.meta.env.PUBLIC_ICP || '',
+  /** Public-security record number (公安机关备案号, e.g. 粤公网安备 44010502000000号), shown in the footer when set. */
+  policeRecord: import.meta.env.PUBLIC_POLICE_RECORD || '',
+  /** A government site's identification code (网站标识码), shown in the footer when set. */
+  siteCode: import.meta.env.PUBLIC_SITE_CODE || '',
 };
 
-/** Main navigation, in order. */
+/** Main navigation, in order, each link under the base the site is served from. */
 export const navigation = [
-  { href: '/', label: '首页' },
-  { href: '/brands/', label: '党建品牌' },
-  { href: '/streets/', label: '街道' },
-  { href: '/sites/', label: '示范阵地' },
-  { href: '/map/', label: '地图' },
-  { href: '/campaigns/', label: '征集令' },
-  { href: '/about/', label: '关于' },
+  { href: sitePath('/'), label: '首页' },
+  { href: sitePath('/brands/'), label: '党建品牌' },
+  { href: sitePath('/streets/'), label: '街道' },
+  { href: sitePath('/sites/'), label: '示范阵地' },
+  { href: sitePath('/map/'), label: '地图' },
+  { href: sitePath('/campaigns/'), label: '征集令' },
+  { href: sitePath('/about/'), label: '关于' },
 ];
 
 /** "Today" for campaign timelines: the build date, or BUILD_DATE (YYYY-MM-DD) to rebuild as of another day. */

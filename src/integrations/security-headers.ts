@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { htmlFiles, runs, tags } from '../lib/html-scan.ts';
-import { allowsInline, cspOf, type Inline, inlineHash, sectionOf } from '../lib/security-headers.ts';
+import { allowsInline, cspOf, type Inline, inlineHash, renderHeadersFile, sectionOf } from '../lib/security-headers.ts';
+import { normaliseBasePath } from '../lib/site/url.ts';
 
 /**
  * Inline code in every built page that the page's Content-Security-Policy would block (running scripts,
@@ -29,13 +30,19 @@ export function inlineBlockedByCsp(outDir: string): string[] {
 
 /**
  * Fails the build when a page carries inline code its Content-Security-Policy
- * (src/lib/security-headers.ts) does not allow: the browser would block it.
+ * (src/lib/security-headers.ts) does not allow: the browser would block it. A build under a sub-path
+ * (Astro's `base`) replaces the _headers copied from public/ with one whose paths are under that base.
  */
 export function securityHeadersIntegration(): AstroIntegration {
+  let base = '/';
   return {
     name: 'haizhu:security-headers',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = normaliseBasePath(config.base);
+      },
       'astro:build:done': ({ dir }) => {
+        if (base !== '/') writeFileSync(join(fileURLToPath(dir), '_headers'), renderHeadersFile(base));
         const problems = inlineBlockedByCsp(fileURLToPath(dir));
         if (problems.length) {
           throw new Error(

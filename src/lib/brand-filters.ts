@@ -1,5 +1,6 @@
 import type { Brand, Street } from '../schema/index.ts';
 import { BRAND_CATEGORIES, BRAND_STATUSES } from '../schema/index.ts';
+import { sitePath } from './site/url.ts';
 
 /** The ways the brand list can be narrowed; each value has its own static page, so filters work without JavaScript. */
 export type FilterDimension = 'category' | 'status' | 'street' | 'year';
@@ -22,7 +23,8 @@ type Streetish = { id: string; data: Pick<Street, 'name'> };
 
 const filterValue = (brand: Brandish, dimension: FilterDimension) => String(brand.data[dimension]);
 
-export const filterHref = (dimension: FilterDimension, value: string) => `/brands/${dimension}/${value}/`;
+/** A filter's page, under the base the site is served from. */
+export const filterHref = (dimension: FilterDimension, value: string) => sitePath(`/brands/${dimension}/${value}/`);
 
 /** Every filter value that has at least one brand, with its count, in a stable order. */
 export function filterGroups(brands: readonly Brandish[], streets: readonly Streetish[]): FilterGroup[] {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { editReviewUrl, judgesCmsUrl, newReviewUrl, streetSubmissionUrl } from '../../src/lib/review/cms.ts';
+import {
+  editReviewUrl,
+  judgesCmsUrl,
+  newReviewUrl,
+  publicSiteUrl,
+  streetSubmissionUrl,
+} from '../../src/lib/review/cms.ts';
 import { describeHistory } from '../../src/lib/review/git.ts';
 import { loadContent } from '../../src/lib/review/load.ts';
 import { reviewCampaign, underReview } from '../../src/lib/review/model.ts';
@@ -99,6 +105,16 @@ describe('links and history labels', () => {
     [
       streetSubmissionUrl('xingang', '2026-call', 'hongse-wuye-2026', 'https://example.org'),
       'https://example.org/admin/xingang/#/collections/submissions-2026-call/entries/hongse-wuye-2026',
+    ],
+    // The public site under a sub-path of the portal: its editor is there too.
+    [
+      streetSubmissionUrl('xingang', '2026-call', undefined, 'https://www.haizhu.gov.cn/zt/dangjian/'),
+      'https://www.haizhu.gov.cn/zt/dangjian/admin/xingang/#/collections/submissions-2026-call/new',
+    ],
+    [publicSiteUrl({}), 'http://127.0.0.1:4321/'],
+    [
+      publicSiteUrl({ PUBLIC_SITE_URL: 'https://www.haizhu.gov.cn', PUBLIC_BASE_PATH: '/zt/dangjian' }),
+      'https://www.haizhu.gov.cn/zt/dangjian/',
     ],
     [describeHistory({ committed: null, uncommitted: true }), '未提交'],
     [describeHistory({ committed: '2022-05-06T10:30:00+08:00', uncommitted: false }), '2022-05-06 10:30'],

@@ -209,4 +209,10 @@ describe('REVIEW_AUDIENCE', () => {
     expect(reviewBase('judge:judge-a')).toBe('/review/judge/judge-a/');
     expect(reviewBase('street:longfeng')).toBe('/review/street/longfeng/');
   });
+
+  it('puts every audience under the sub-path the site is served from (PUBLIC_BASE_PATH)', () => {
+    expect(reviewBase('district', '/zt/dangjian/')).toBe('/zt/dangjian/review/');
+    expect(reviewBase('judge:judge-a', '/zt/dangjian/')).toBe('/zt/dangjian/review/judge/judge-a/');
+    expect(reviewBase('street:longfeng', '/zt/dangjian/')).toBe('/zt/dangjian/review/street/longfeng/');
+  });
 });

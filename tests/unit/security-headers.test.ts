@@ -9,6 +9,8 @@ import {
   allowsInline,
   headersFor,
   inlineHash,
+  isReviewAdmin,
+  renderHeadersFile,
   renderNginx,
   renderReviewLocation,
   reviewHeaders,
@@ -36,10 +38,10 @@ function fromHeadersFile(text: string, pathname: string): Record<string, string>
   return result;
 }
 
-/** The headers deploy/nginx.conf gives a path: the longest matching prefix location (or an exact `=` match). */
+/** The headers an nginx config gives a path: the longest matching prefix location (`^~` or plain), or an exact `=` match. */
 function fromNginx(text: string, pathname: string): Record<string, string> {
-  const blocks = [...text.matchAll(/location (=\s)?(\S+) \{([^}]*)\}/g)].map(([, exact, prefix, body]) => ({
-    exact: Boolean(exact),
+  const blocks = [...text.matchAll(/location (=\s|\^~\s)?(\S+) \{([^}]*)\}/g)].map(([, modifier, prefix, body]) => ({
+    exact: modifier === '= ',
     prefix,
     headers: Object.fromEntries(
       [...body.matchAll(/add_header (\S+) "((?:[^"\\]|\\.)*)" always;/g)].map(([, name, value]) => [
@@ -78,6 +80,47 @@ describe('security headers', () => {
     const expected = headersFor(pathname);
     expect(fromHeadersFile(readFileSync('public/_headers', 'utf8'), pathname)).toEqual(expected);
     expect(fromNginx(renderNginx(), pathname)).toEqual(expected);
+  });
+
+  it.each(PATHS)(
+    'under a sub-path, _headers and nginx send headersFor(%s) at /zt/dangjian/…, and alias the build',
+    (pathname) => {
+      const base = '/zt/dangjian/';
+      const served = `/zt/dangjian${pathname}`;
+      const nginx = renderNginx('/srv/haizhu/current/', '80', base);
+      expect(fromHeadersFile(renderHeadersFile(base), served)).toEqual(headersFor(pathname));
+      expect(fromNginx(nginx, served)).toEqual(headersFor(pathname));
+      // Nothing of the site's is served outside the sub-path.
+      expect(fromHeadersFile(renderHeadersFile(base), pathname)).toEqual({});
+      expect(fromNginx(nginx, pathname)).toEqual({});
+    },
+  );
+
+  it("maps each location under a sub-path onto the build by alias, the 404 page and MapLibre's .mjs included", () => {
+    const nginx = renderNginx('/srv/haizhu/current', '80', '/zt/dangjian/');
+    expect(nginx).not.toMatch(/^\s*root /m);
+    // The site's 404 page for the site's paths only, never for the rest of the portal.
+    expect(nginx).not.toMatch(/^ {2}error_page/m);
+    expect(nginx).toContain(
+      'location ^~ /zt/dangjian/ {\n    alias /srv/haizhu/current/;\n    error_page 404 /zt/dangjian/404.html;',
+    );
+    expect(nginx).toContain('location = /zt/dangjian/map-data.json {\n    alias /srv/haizhu/current/map-data.json;');
+    expect(nginx).toContain(
+      'location ~ ^/zt/dangjian/_astro/(.+\\.mjs)$ { alias /srv/haizhu/current/_astro/$1; types { } default_type text/javascript; }',
+    );
+    expect(renderNginx()).toBe(renderNginx('/srv/haizhu/current', '80', '/'));
+  });
+
+  it.each([
+    ['/review/admin/', true],
+    ['/review/judge/judge-a/admin/config.yml', true],
+    ['/zt/dangjian/review/admin/', true],
+    ['/zt/dangjian/review/street/nanshitou/admin/', true],
+    ['/review/', false],
+    ['/zt/dangjian/review/campaigns/x/', false],
+    ['/admin/', false],
+  ])("the review build's editor, under a sub-path too: %s → %s", (pathname, admin) => {
+    expect(isReviewAdmin(pathname)).toBe(admin);
   });
 
   it('forbids inline script except hashed, objects and framing; the CMS gets its own policy', () => {

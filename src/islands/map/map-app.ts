@@ -33,13 +33,14 @@ import {
 } from '../../lib/map/map-data.ts';
 import { applyFilters } from '../../lib/map/map-filters.ts';
 import { type BasemapConfig, contextData, MAP_IDS, mapStyle, tiandituTiles } from '../../lib/map/style.ts';
+import { sitePath } from '../../lib/site/url.ts';
 import type { Controls } from './controls.ts';
 import { createMap } from './maplibre.ts';
 
 export interface MapAppConfig {
   /** URL of the compact map data (or, for the benchmark's baseline, of a plain GeoJSON file). */
   data: string;
-  /** Folder of the details files, e.g. /map-data/. */
+  /** Folder of the details files, under the base, e.g. /map-data/. */
   details: string;
   /** `geojson`: hand the URL straight to MapLibre (the plain baseline `npm run bench:map` compares against). */
   format?: 'compact' | 'geojson';
@@ -351,7 +352,7 @@ function popupContent(site: MapSite, detail: SiteDetail, labels: MapAppConfig['l
     return anchor;
   };
   const title = element('p', undefined, 'map-popup-title');
-  title.append(link(`/sites/${detail.id}/`, detail.name));
+  title.append(link(sitePath(`/sites/${detail.id}/`), detail.name));
   const kind = element('p', undefined, 'map-popup-kind');
   const swatch = element('span', undefined, 'map-swatch');
   swatch.style.background = SITE_TYPE_COLOURS[site.type];
@@ -363,12 +364,12 @@ function popupContent(site: MapSite, detail: SiteDetail, labels: MapAppConfig['l
     const brands = element('p', '品牌：');
     detail.brands.forEach((brand, position) => {
       if (position) brands.append('、');
-      brands.append(link(`/brands/${brand.id}/`, brand.title));
+      brands.append(link(sitePath(`/brands/${brand.id}/`), brand.title));
     });
     nodes.push(brands);
   }
   const more = element('p');
-  more.append(link(`/sites/${detail.id}/`, '查看阵地详情'));
+  more.append(link(sitePath(`/sites/${detail.id}/`), '查看阵地详情'));
   nodes.push(more);
   return nodes;
 }

@@ -29,7 +29,9 @@ import * as schemaModule from '../../schema/index.ts';
 import { type CollectionName, collections, fieldInfo, ID_PATTERN, schemaOf } from '../../schema/index.ts';
 import { PHOTO } from '../content/images.ts';
 import type { LngLat } from '../geo.ts';
+import { SHEETS } from '../import/columns.ts';
 import { unwrap } from '../issues.ts';
+import { sitePath } from '../site/url.ts';
 import { DISTRICT_WIDGET, type DistrictFieldSpec } from './district-field.ts';
 
 /** The id field's widget (cms/id-widget.tsx): filled from the title in a new entry, shown read-only once saved. */
@@ -665,8 +667,8 @@ function withIdFromTitle(fields: CmsField[], type: CollectionName, context: CmsC
 
 /** Where a street office finds the spreadsheet for many entries at once (the district imports it). */
 const SHEET_NOTES = {
-  brands: '品牌较多时，可下载表格模板 /admin/brand-template.xlsx（每行一个品牌），填好后交区级统一导入。',
-  sites: '阵地较多时，可下载表格模板 /admin/site-template.xlsx（每行一个阵地），填好后交区级统一导入。',
+  brands: `品牌较多时，可下载表格模板 ${sitePath(`${SHEETS.brands.templatePath}.xlsx`)}（每行一个品牌），填好后交区级统一导入。`,
+  sites: `阵地较多时，可下载表格模板 ${sitePath(`${SHEETS.sites.templatePath}.xlsx`)}（每行一个阵地），填好后交区级统一导入。`,
 };
 
 /** The collections an entry point edits. */
@@ -834,7 +836,7 @@ const COMMIT_MESSAGES = {
 function mediaFolders(entry: EntryPoint, contentRoot: string) {
   if (entry.kind === 'street')
     return { media_folder: `${contentRoot}/brands/${entry.street}/images`, public_folder: 'images' };
-  return { media_folder: 'public/uploads', public_folder: '/uploads' };
+  return { media_folder: 'public/uploads', public_folder: sitePath('/uploads') };
 }
 
 /** Hosts whose Decap backend supports the editorial workflow (each change a branch and a merge request). */

@@ -7,12 +7,16 @@
  * A street office's entry point is /admin/<street>/ on the public host.
  */
 import { reviewsCollection, submissionsCollection } from '../cms/config.ts';
+import { absoluteUrl, normaliseBasePath, sitePath } from '../site/url.ts';
 
 type Env = Record<string, string | undefined>;
 
-/** The public site the review site links to: PUBLIC_SITE_URL, or the local preview. */
+/**
+ * The public site the review site links to, with a trailing slash: PUBLIC_SITE_URL (or the local preview) under
+ * the public build's base, PUBLIC_BASE_PATH (the review build's own base is another).
+ */
 export function publicSiteUrl(env: Env = process.env): string {
-  return env.PUBLIC_SITE_URL || 'http://127.0.0.1:4321';
+  return absoluteUrl('/', env.PUBLIC_SITE_URL || 'http://127.0.0.1:4321', normaliseBasePath(env.PUBLIC_BASE_PATH));
 }
 
 /** Where the judges' CMS lives: REVIEW_CMS_URL, or the review build's own editor, <base>admin/. */
@@ -22,10 +26,13 @@ export function judgesCmsUrl(env: Env = process.env, base = '/review/'): string 
   return `${base}admin/`;
 }
 
-/** A street office's CMS entry point on the public site (a path when `site` is omitted). */
+/**
+ * A street office's CMS entry point on the public site: under `site` (publicSiteUrl, base included) when given,
+ * else a path under this build's base.
+ */
 export function streetCmsUrl(street: string, site?: string): string {
-  const path = `/admin/${encodeURIComponent(street)}/`;
-  return site ? new URL(path, site).href : path;
+  const path = `admin/${encodeURIComponent(street)}/`;
+  return site ? new URL(path, site).href : sitePath(path);
 }
 
 export interface ReviewKey {

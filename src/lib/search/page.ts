@@ -4,6 +4,8 @@
  * an announced result count. Every search is an address (/search/?q=…&street=…),
  * so results can be shared and the back button returns to the previous search.
  */
+
+import { BASE_PATH, sitePath } from '../site/url.ts';
 import {
   FILTER_KEYS,
   FILTER_LABELS,
@@ -422,9 +424,10 @@ function resultItem(fragment: ResultFragment, excerpt: string): HTMLLIElement {
 async function loadPagefind(): Promise<Pagefind | undefined> {
   try {
     // A variable path, so the bundler leaves Pagefind's own script to load at run time.
-    const path = '/pagefind/pagefind.js';
+    const path = sitePath('/pagefind/pagefind.js');
     const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-    await pagefind.options({ excerptLength: 24 });
+    // Result URLs under the base the site is served from (Pagefind indexes the build's files from its root).
+    await pagefind.options({ excerptLength: 24, baseUrl: BASE_PATH });
     await pagefind.init();
     return pagefind;
   } catch (error) {
@@ -435,7 +438,7 @@ async function loadPagefind(): Promise<Pagefind | undefined> {
 
 async function loadVocabulary(): Promise<Vocabulary> {
   try {
-    const response = await fetch('/search-vocabulary.json');
+    const response = await fetch(sitePath('/search-vocabulary.json'));
     if (response.ok) return (await response.json()) as Vocabulary;
   } catch {
     // Without it, names are searched as text.

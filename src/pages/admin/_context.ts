@@ -1,5 +1,6 @@
 import { getCatalog } from '../../data/public.ts';
 import { backendFromEnv, type CmsContext, type EntryPoint } from '../../lib/cms/config.ts';
+import { absoluteUrl } from '../../lib/site/url.ts';
 
 /**
  * What the CMS configuration is built from: the public catalog (so nothing
@@ -25,7 +26,8 @@ export async function cmsContext(): Promise<CmsContext> {
     // folder, still numbers 红色南石 hongse-nanshi-2 when another street has hongse-nanshi.
     taken: { brands: catalog.brands.map((brand) => brand.id), sites: catalog.sites.map((site) => site.id) },
     backend: backendFromEnv(process.env),
-    siteUrl: import.meta.env.SITE,
+    // The live site's home under the base, without the trailing slash Decap adds itself: its “view live” links.
+    siteUrl: absoluteUrl('/', import.meta.env.SITE).replace(/\/$/, ''),
   };
 }
 
