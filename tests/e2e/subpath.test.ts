@@ -8,11 +8,12 @@
  * brand, the map loads its data and draws, the CMS entry page loads its configuration, and
  * check:links passes on the build. The footer shows the three record numbers, as text links.
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED_LINK_HOSTS, checkLinks } from '../../scripts/check-links.ts';
-import { renderNginx } from '../../src/lib/security-headers.ts';
+import { renderHeadersFile, renderNginx } from '../../src/lib/security-headers.ts';
 import { axeViolations, launchBrowser, PHONE } from '../support/browser.ts';
 import { buildSite } from '../support/build.ts';
 import { type Nginx, startNginx } from '../support/nginx.ts';
@@ -235,7 +236,15 @@ describe(`the site under ${BASE}, served there only`, () => {
     await page.close();
   });
 
-  it('passes check:links as a build served under the prefix', () => {
+  it('passes check:links as a build served under the prefix; robots.txt, the sitemap and _headers are under it', async () => {
     expect(checkLinks(outDir)).toEqual([]);
+    const robots = await (await fetch(new URL(`${BASE}robots.txt`, origin))).text();
+    expect(robots).toContain(`Disallow: ${BASE}admin/\n`);
+    expect(robots).toContain(`Sitemap: http://127.0.0.1:4321${BASE}sitemap-index.xml\n`);
+    const sitemap = await (await fetch(new URL(`${BASE}sitemap-0.xml`, origin))).text();
+    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+    expect(locations.length).toBeGreaterThan(50);
+    expect(locations.filter((path) => !path.startsWith(BASE) || path.startsWith(`${BASE}admin/`))).toEqual([]);
+    expect(readFileSync(join(outDir, '_headers'), 'utf8')).toBe(renderHeadersFile(BASE));
   });
 });
