@@ -3,6 +3,7 @@ import { beltSchema } from './belts.ts';
 import { brandSchema } from './brands.ts';
 import { campaignSchema } from './campaigns.ts';
 import { judgeSchema } from './judges.ts';
+import { progressSchema } from './progress.ts';
 import { reviewSchema } from './reviews.ts';
 import { siteSchema } from './sites.ts';
 import { streetSchema } from './streets.ts';
@@ -14,6 +15,7 @@ export * from './campaigns.ts';
 export * from './common.ts';
 export * from './field.ts';
 export * from './judges.ts';
+export * from './progress.ts';
 export * from './reviews.ts';
 export * from './sites.ts';
 export * from './streets.ts';
@@ -89,6 +91,14 @@ export const collections = {
     fileNameField: 'id',
     private: false,
     schema: () => submissionSchema,
+  },
+  progress: {
+    label: '揭榜进展',
+    format: 'md',
+    folders: ['campaign', 'street'],
+    fileNameField: 'id',
+    private: false,
+    schema: progressSchema,
   },
   judges: {
     label: '评审专家',

@@ -10,7 +10,8 @@ describe('privateFields', () => {
     ['belts', []],
     ['sites', []],
     ['campaigns', ['judges']],
-    ['submissions', ['contact']],
+    ['submissions', ['contact', 'claim.leaderName']],
+    ['progress', []],
     ['judges', ['id', 'code', 'name', 'affiliation', 'conflicts']],
     ['reviews', ['judge', 'submission', 'scores', 'comment', 'conflict']],
   ] as const)('%s: %j', (name, expected) => {
