@@ -55,6 +55,10 @@ export function overQuota<
   });
 }
 
+/** A task's title by its id, for a ranking grouped by task; a sign-up with no claim is ranked apart. */
+export const taskTitle = (campaign: Pick<Campaign, 'tasks'>, id: string | undefined): string =>
+  campaign.tasks.find((task) => task.id === id)?.title ?? '（未揭榜）';
+
 const submissionsOf = (entries: EntriesByCollection) =>
   entries.submissions.map((entry) => ({ entry, submission: entry.data as unknown as Submission }));
 
