@@ -67,6 +67,7 @@ const reviews: Review[] = submissions.flatMap((submission) =>
     judge,
     submission: submission.id,
     scores: { target: totals[submission.id] },
+    comment: '',
     conflict: false,
   })),
 );
