@@ -735,7 +735,7 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
           name: progressCollection(campaign.id),
           type: 'progress' as const,
           label: `揭榜进展：${campaign.title}`,
-          description: `${street.name}揭榜任务的进展报告；“验收”由区级填写`,
+          description: `${street.name}揭榜任务的进展报告；“验收”由区级填写。报告较多时，可下载表格模板 /admin/progress-template.xlsx（每行一份报告），填好后交区级统一导入。`,
           folder: `progress/${campaign.id}/${street.id}`,
           fixed: { campaign: campaign.id, street: street.id },
         })),
