@@ -268,6 +268,11 @@ describe('CMS configuration from the schemas', () => {
       const submissions = collection(config, 'submissions-2026-call');
       expect(submissions.folder).toBe(`content/submissions/2026-call/${street.id}`);
       expect(fieldAt(submissions.fields, 'campaign')).toMatchObject({ widget: 'hidden', default: '2026-call' });
+      // A claim picks one of the call's own tasks.
+      expect(fieldAt(submissions.fields, 'claim.task')).toMatchObject({
+        widget: 'select',
+        options: [{ label: '老旧小区加装电梯', value: 'elevator' }],
+      });
       const progress = collection(config, 'progress-2026-call');
       expect(progress.folder).toBe(`content/progress/2026-call/${street.id}`);
       expect(fieldAt(progress.fields, 'campaign')).toMatchObject({ widget: 'hidden', default: '2026-call' });

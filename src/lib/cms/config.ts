@@ -416,6 +416,11 @@ export function cmsField(name: string, schema: z.ZodType, path: string, walk: Wa
   }
 
   const inner = unwrap(schema) as z.ZodType;
+  // A claim names one of its call's tasks: in a call's own sign-up folder, pick it from that call's list.
+  const tasks = path === 'claim.task' ? walk.context.campaigns.find((item) => item.id === walk.campaign)?.tasks : [];
+  if (tasks?.length) {
+    return { ...base, widget: 'select', options: tasks.map((task) => ({ label: task.title, value: task.id })) };
+  }
   const target = info?.references;
   if (target) {
     const multiple = inner instanceof z.ZodArray;
@@ -728,6 +733,7 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
         description: `${street.name}对“${campaign.title}”的申报`,
         folder: `submissions/${campaign.id}/${street.id}`,
         fixed: { campaign: campaign.id, street: street.id },
+        campaign: campaign.id,
       })),
       ...context.campaigns
         .filter((campaign) => campaign.tasks?.length)
