@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitmentProgress, isOnBoard, taskBoards } from '../../src/lib/calls/board.ts';
+import { commitmentProgress, isOnBoard, taskBoards, tasksOfBrand } from '../../src/lib/calls/board.ts';
 import type { Claim, Progress, SubmissionStage } from '../../src/schema/index.ts';
 
 const claim = (task = 'elevator'): Claim => ({
@@ -127,5 +127,23 @@ describe('taskBoards', () => {
       { date: '2026-09-01', title: '开工', passed: false },
     ]);
     expect(boards[0].claims[1].reports).toEqual([]);
+  });
+});
+
+describe('tasksOfBrand', () => {
+  const call = { id: 'call', data: { tasks: [{ id: 'elevator', title: '加装电梯' }] } } as never;
+  const signup = (stage: SubmissionStage, brand: string | undefined, task = 'elevator') => ({
+    campaign: 'call',
+    stage,
+    brand,
+    claim: claim(task),
+  });
+  it.each<[string, ReturnType<typeof signup>, number]>([
+    ['a selected claim that became the brand', signup('selected', 'b'), 1],
+    ['a claim still shortlisted', signup('shortlisted', 'b'), 0],
+    ["another brand's claim", signup('selected', 'other'), 0],
+    ['a claim of a task the call no longer lists', signup('selected', 'b', 'gone'), 0],
+  ])('%s', (_, submission, count) => {
+    expect(tasksOfBrand('b', [submission], (id) => (id === 'call' ? call : undefined))).toHaveLength(count);
   });
 });

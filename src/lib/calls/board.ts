@@ -97,3 +97,20 @@ export function taskBoards<S extends ClaimingSubmission, R extends Report>(
     }),
   }));
 }
+
+/**
+ * The tasks a brand took up on its way to becoming one: each selected sign-up that names the brand
+ * and claimed a task its call still lists.
+ */
+export function tasksOfBrand<C extends { id: string; data: Pick<Campaign, 'tasks'> }>(
+  brand: string,
+  submissions: readonly Pick<Submission, 'campaign' | 'stage' | 'brand' | 'claim'>[],
+  campaignOf: (id: string) => C | undefined,
+): { campaign: C; task: Task }[] {
+  return submissions.flatMap((submission) => {
+    if (!submission.claim || submission.stage !== 'selected' || submission.brand !== brand) return [];
+    const campaign = campaignOf(submission.campaign);
+    const task = campaign?.data.tasks.find((item) => item.id === submission.claim?.task);
+    return campaign && task ? [{ campaign, task }] : [];
+  });
+}
