@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        // Some unit tests run a script over a throwaway Git repository (a few processes each): on a busy 2-core
+        // machine one took 5.4 s, past Vitest's 5 s default, so they get room; a hang still fails.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
+      },
       {
         // Builds of the whole site: the privacy scan over a build with canary values.
         // One build at a time: builds of the same project share its .astro/ folder.

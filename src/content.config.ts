@@ -8,7 +8,7 @@ import { collections as specs } from './schema/index.ts';
  * validator uses. Private collections (judges, reviews) are not collections of
  * the public build at all, so they cannot leak from it.
  */
-const collection = (name: 'streets' | 'brands' | 'belts' | 'sites' | 'campaigns' | 'submissions') => {
+const collection = (name: 'streets' | 'brands' | 'belts' | 'sites' | 'campaigns' | 'submissions' | 'progress') => {
   const spec = specs[name];
   return defineCollection({
     loader: glob({
@@ -27,4 +27,5 @@ export const collections = {
   sites: collection('sites'),
   campaigns: collection('campaigns'),
   submissions: collection('submissions'),
+  progress: collection('progress'),
 };

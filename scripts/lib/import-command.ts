@@ -13,7 +13,7 @@ interface Sheet {
   template: string;
   /** Where each row goes. */
   layout: string;
-  /** Sign-ups only: the call rows without a 征集令 column go to, and the district folder their contacts go to. */
+  /** The call rows without a 征集令 column go to (sign-ups, progress reports), or whose tasks they are; for sign-ups, also the district folder their contacts go to. */
   campaignOption?: boolean;
 }
 
@@ -34,6 +34,18 @@ const SHEETS: Record<ImportCommand['collection'], Sheet> = {
     noun: '品牌',
     template: '网站的 /admin/brand-template.xlsx 或 .csv',
     layout: 'content/brands/<街道>/<编号>.md',
+  },
+  progress: {
+    noun: '进展报告',
+    template: '网站的 /admin/progress-template.xlsx 或 .csv',
+    layout: 'content/progress/<征集令>/<街道>/<编号>.md',
+    campaignOption: true,
+  },
+  tasks: {
+    noun: '揭榜任务',
+    template: '网站的 /admin/task-template.xlsx 或 .csv',
+    layout: 'content/campaigns/<征集令>.yaml 的 tasks（整体替换，须加 --replace 才覆盖已有任务）',
+    campaignOption: true,
   },
 };
 

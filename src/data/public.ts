@@ -3,7 +3,7 @@ import { buildCatalog, type Catalog, type Item } from '../lib/catalog.ts';
 import { toPublic } from '../lib/privacy.ts';
 import { schemaOf } from '../schema/index.ts';
 
-type PublicCollection = 'streets' | 'brands' | 'belts' | 'sites' | 'campaigns' | 'submissions';
+type PublicCollection = 'streets' | 'brands' | 'belts' | 'sites' | 'campaigns' | 'submissions' | 'progress';
 export type PublicEntry = CollectionEntry<PublicCollection>;
 
 /**
@@ -24,15 +24,16 @@ let catalog: Promise<Catalog<PublicEntry>> | undefined;
 /** The public catalog, built once per build. */
 export function getCatalog(): Promise<Catalog<PublicEntry>> {
   catalog ??= (async () => {
-    const [streets, brands, belts, sites, campaigns, submissions] = await Promise.all([
+    const [streets, brands, belts, sites, campaigns, submissions, progress] = await Promise.all([
       load('streets'),
       load('brands'),
       load('belts'),
       load('sites'),
       load('campaigns'),
       load('submissions'),
+      load('progress'),
     ]);
-    return buildCatalog<PublicEntry>({ streets, brands, belts, sites, campaigns, submissions } as never);
+    return buildCatalog<PublicEntry>({ streets, brands, belts, sites, campaigns, submissions, progress } as never);
   })();
   return catalog;
 }

@@ -1,4 +1,4 @@
-import type { Belt, Brand, Campaign, Site, Street, Submission } from '../schema/index.ts';
+import type { Belt, Brand, Campaign, Progress, Site, Street, Submission } from '../schema/index.ts';
 import {
   BRAND_CATEGORIES,
   type BrandCategory,
@@ -21,6 +21,8 @@ export interface CatalogInput<E = unknown> {
   sites: Item<Site, E>[];
   campaigns: Item<Campaign, E>[];
   submissions: Item<Submission, E>[];
+  /** Progress reports on claimed tasks (揭榜进展). */
+  progress?: Item<Progress, E>[];
 }
 
 /** Brand statuses that count as selected into the showcase. */
@@ -78,6 +80,7 @@ export function buildCatalog<E>(input: CatalogInput<E>) {
   const sitesByStreet = groupBy(sites, (site) => site.data.street);
   const brandsByCategory = groupBy(brands, (brand) => brand.data.category);
   const submissionsByCampaign = groupBy(input.submissions, (submission) => submission.data.campaign);
+  const progressByCampaign = groupBy(input.progress ?? [], (report) => report.data.campaign);
   const stopsByBelt = groupBy(
     sites.filter((site) => site.data.belt).sort((a, b) => (a.data.belt?.order ?? 0) - (b.data.belt?.order ?? 0)),
     (site) => site.data.belt?.belt,
@@ -105,6 +108,8 @@ export function buildCatalog<E>(input: CatalogInput<E>) {
     brandsOfStreet: (id: string) => brandsByStreet.get(id) ?? [],
     sitesOfStreet: (id: string) => sitesByStreet.get(id) ?? [],
     submissionsOf: (campaignId: string) => submissionsByCampaign.get(campaignId) ?? [],
+    /** A call's progress reports, whoever may see them: the board (src/lib/calls/board.ts) decides. */
+    progressOf: (campaignId: string) => progressByCampaign.get(campaignId) ?? [],
     /** A belt's stops, in route order. */
     beltStops: (id: string) => stopsByBelt.get(id) ?? [],
     /** Up to `limit` other brands: same category and street first, then same category, then same street. */

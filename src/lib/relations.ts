@@ -1,5 +1,6 @@
 import type { Campaign, CollectionName, Contact, Judge, Review, Site, Submission } from '../schema/index.ts';
 import { collectionNames, collections, isPrivateCollection, SUBMISSION_STAGES, schemaOf } from '../schema/index.ts';
+import { checkTasks } from './calls/tasks.ts';
 import { HEIC_FILE, oversize, PHOTO } from './content/images.ts';
 import { dotted } from './issues.ts';
 import { referencedIds, referenceFields } from './references.ts';
@@ -96,6 +97,7 @@ export function checkRelations(
     }
     checkImages(root, entry, ['photos'], site.photos, files, at);
   }
+  for (const entry of entries.progress) checkImages(root, entry, ['photos'], entry.data.photos as unknown[], files, at);
   for (const [key, stops] of beltStops) {
     for (const entry of stops.slice(1)) {
       at(
@@ -133,7 +135,8 @@ export function checkRelations(
       }
     });
     const totalWeight = campaign.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
-    if (Math.abs(totalWeight - 100) > 1e-9) {
+    // An empty rubric is a call of tasks only (src/lib/calls/tasks.ts checks it has one or the other).
+    if (campaign.rubric.length && Math.abs(totalWeight - 100) > 1e-9) {
       at(
         entry,
         ['rubric'],
@@ -306,6 +309,7 @@ export function checkRelations(
       }
     }
   }
+  checkTasks(entries, unparsedIds.submissions, at);
   return problems;
 }
 

@@ -54,6 +54,11 @@ export interface ScoringSubmission {
   street: string;
   /** Submission date, YYYY-MM-DD, for the last tie-break. */
   submitted?: string;
+  /**
+   * The group it is ranked within (a call that ranks within each task: the task it
+   * claims). Left out everywhere, one ranking covers the call.
+   */
+  group?: string;
 }
 
 export interface ScoringReview {
@@ -116,10 +121,15 @@ export interface SubmissionScore {
   rank: number | null;
   /** Set when the panel score equals the previous ranked submission's. */
   tieBreak?: TieBreak;
+  /** The group it was ranked within, when the submissions had groups. */
+  group?: string;
 }
 
 export interface CampaignScores {
-  /** Ranked submissions first (by rank), then incomplete ones by panel score. */
+  /**
+   * Ranked submissions first (by rank), then incomplete ones by panel score; with
+   * groups, so within each group, the groups in the order their first submission came.
+   */
   results: SubmissionScore[];
   /** Reviews of submissions that are not being scored. */
   unmatched: ScoringReview[];
@@ -190,6 +200,18 @@ export function scoreCampaign(
     scoreSubmission(panel, rule, submission, reviewsOf.get(submission.id) ?? []),
   );
   const byId = new Map(submissions.map((submission) => [submission.id, submission]));
+  // Each group is ranked on its own, by the same rules: the best of each task is first of its task.
+  const groups = [...new Set(submissions.map((submission) => submission.group))];
+  const results = groups.flatMap((group) => {
+    const own = scored.filter((result) => byId.get(result.submission)?.group === group);
+    if (group !== undefined) for (const result of own) result.group = group;
+    return rankGroup(own, byId);
+  });
+  return { results, unmatched };
+}
+
+/** Ranks one group's scores: complete panels by rank (ties and tie-breaks), then incomplete ones. */
+function rankGroup(scored: SubmissionScore[], byId: ReadonlyMap<string, ScoringSubmission>): SubmissionScore[] {
   const ranked = scored
     .filter((result) => result.complete)
     .sort((a, b) => compareResults(a, b, byId) || a.submission.localeCompare(b.submission));
@@ -206,7 +228,7 @@ export function scoreCampaign(
   const unranked = scored
     .filter((result) => !result.complete)
     .sort((a, b) => (b.panel ?? -1) - (a.panel ?? -1) || b.valid - a.valid || a.submission.localeCompare(b.submission));
-  return { results: [...ranked, ...unranked], unmatched };
+  return [...ranked, ...unranked];
 }
 
 function scoreSubmission(
@@ -291,7 +313,7 @@ function scoreSubmission(
 }
 
 /** Ranking order: panel score, then median, then more valid reviews, then the earlier submission. */
-function compareResults(a: SubmissionScore, b: SubmissionScore, byId: Map<string, ScoringSubmission>): number {
+function compareResults(a: SubmissionScore, b: SubmissionScore, byId: ReadonlyMap<string, ScoringSubmission>): number {
   return (
     round6(b.panel ?? 0) - round6(a.panel ?? 0) ||
     round6(b.median ?? 0) - round6(a.median ?? 0) ||
@@ -311,7 +333,7 @@ function compareDates(a: string | undefined, b: string | undefined): number {
 function tieBreakBetween(
   previous: SubmissionScore,
   current: SubmissionScore,
-  byId: Map<string, ScoringSubmission>,
+  byId: ReadonlyMap<string, ScoringSubmission>,
 ): TieBreak | undefined {
   if (round6(previous.panel ?? 0) !== round6(current.panel ?? 0)) return undefined;
   if (round6(previous.median ?? 0) !== round6(current.median ?? 0)) return 'median';

@@ -48,6 +48,39 @@ export const criterionSchema = z.strictObject({
   }),
 });
 
+/** A measurable result a task expects: what is counted, how many, in what unit. */
+export const targetSchema = z.strictObject({
+  /** What is counted, e.g. 加装电梯. */
+  target: field(z.string().min(2), { label: '指标', hint: '计量的内容，例如 加装电梯' }),
+  /** How many. */
+  value: field(z.number().nonnegative('目标数值不能为负数'), { label: '目标数值' }),
+  /** Unit, e.g. 台. */
+  unit: field(z.string().min(1), { label: '单位', hint: '例如 台、个、%' }),
+});
+
+/**
+ * One key task on a call's list (揭榜挂帅的榜单): the problem, the results
+ * expected, how many Party organisations may take it up, and when it runs.
+ */
+export const taskSchema = z.strictObject({
+  /** ASCII key sign-ups claim it by, e.g. elevator. */
+  id: field(idSchema, { label: '任务编号', hint: '英文编号，例如 elevator；申报揭榜时填写它' }),
+  /** Title, e.g. 老旧小区加装电梯. */
+  title: field(z.string().min(2), { label: '任务名称' }),
+  /** The problem the task is to solve. */
+  problem: field(z.string().min(10, '问题描述至少 10 个字'), { label: '问题描述' }),
+  /** Expected results, with measurable targets. */
+  results: field(z.array(targetSchema).min(1, '至少写一项预期成效'), { label: '预期成效' }),
+  /** How many Party organisations may take it up. */
+  quota: field(z.number().int().min(1, '揭榜名额至少为 1'), { label: '揭榜名额' }),
+  /** First day of the task. */
+  start: field(isoDate, { label: '开始日期' }),
+  /** Last day: commitments and milestones fall on or before it. */
+  end: field(isoDate, { label: '完成日期' }),
+});
+
+export type Task = z.infer<typeof taskSchema>;
+
 /** When one stage of a call runs. */
 export const stageSchema = z.strictObject({
   stage: choice(CAMPAIGN_STAGES, '阶段'),
@@ -77,9 +110,19 @@ export const campaignSchema = z.strictObject({
   eligibility: field(z.array(z.string().min(2)).min(1, '至少写一条申报条件'), {
     label: '申报条件',
   }),
-  /** Scoring criteria; weights sum to 100. */
-  rubric: field(z.array(criterionSchema).min(1, '至少需要一个评分指标'), {
+  /** Scoring criteria; weights sum to 100. A call with a list of tasks may leave it out (src/lib/calls/tasks.ts). */
+  rubric: field(z.array(criterionSchema).default([]), {
     label: '评分标准',
+  }),
+  /** The list of key tasks organisations take up (揭榜挂帅), if the call has one. */
+  tasks: field(z.array(taskSchema).default([]), {
+    label: '揭榜任务',
+    hint: '揭榜挂帅的任务清单；没有任务的征集令留空',
+  }),
+  /** Whether the ranking is computed within each task (the best claim of each), not across the call. */
+  rankWithinTask: field(z.boolean().default(false), {
+    label: '按任务分别排名',
+    hint: '勾选后，评审得分在每个揭榜任务内分别排名',
   }),
   /** Timeline, in order. */
   stages: field(z.array(stageSchema).min(1), { label: '时间安排' }),

@@ -24,6 +24,12 @@ export const contactSchema = z.strictObject({
     label: '联系电话',
     private: true,
   }),
+  /** A claim's leader in charge (挂帅): the position is public on the sign-up, the name only here. */
+  leaderName: field(z.string().min(2).optional(), {
+    label: '挂帅人姓名',
+    hint: '揭榜的申报填写：挂帅人的姓名（职务写在申报里）',
+    private: true,
+  }),
 });
 
 export type Contact = z.infer<typeof contactSchema>;

@@ -4,6 +4,7 @@ import { brandSchema } from './brands.ts';
 import { campaignSchema } from './campaigns.ts';
 import { contactSchema } from './contacts.ts';
 import { judgeSchema } from './judges.ts';
+import { progressSchema } from './progress.ts';
 import { reviewSchema } from './reviews.ts';
 import { siteSchema } from './sites.ts';
 import { streetSchema } from './streets.ts';
@@ -16,6 +17,7 @@ export * from './common.ts';
 export * from './contacts.ts';
 export * from './field.ts';
 export * from './judges.ts';
+export * from './progress.ts';
 export * from './reviews.ts';
 export * from './sites.ts';
 export * from './streets.ts';
@@ -110,6 +112,14 @@ export const collections = {
       },
     },
     schema: () => submissionSchema,
+  },
+  progress: {
+    label: '揭榜进展',
+    format: 'md',
+    folders: ['campaign', 'street'],
+    fileNameField: 'id',
+    repository: 'offices',
+    schema: progressSchema,
   },
   judges: {
     label: '评审专家',

@@ -22,6 +22,38 @@ export const attachmentSchema = z.strictObject({
   file: field(z.string().min(1), { label: '文件' }),
 });
 
+/** A target the claiming organisation commits to: what, how many, in what unit, by when. */
+export const commitmentSchema = z.strictObject({
+  /** What is counted, e.g. 加装电梯. */
+  target: field(z.string().min(2), { label: '承诺指标' }),
+  /** How many. */
+  value: field(z.number().nonnegative('承诺数值不能为负数'), { label: '承诺数值' }),
+  /** Unit, e.g. 台. */
+  unit: field(z.string().min(1), { label: '单位' }),
+  /** When it is to be reached. */
+  date: field(isoDate, { label: '完成日期' }),
+});
+
+/** A dated step of the plan. */
+export const milestoneSchema = z.strictObject({
+  date: field(isoDate, { label: '日期' }),
+  title: field(z.string().min(2), { label: '节点内容' }),
+});
+
+/** A sign-up taking up one of the call's tasks (揭榜), with its leader in charge (挂帅). */
+export const claimSchema = z.strictObject({
+  /** The task's id on the call's list. */
+  task: field(z.string().min(1, '请填写揭榜任务的编号'), { label: '揭榜任务', hint: '征集令任务清单中的任务编号' }),
+  /** The leader's position, e.g. 街道党工委书记. Public; the leader's name is a private detail (contacts.ts). */
+  leaderPosition: field(z.string().min(2), { label: '挂帅人职务', hint: '例如 街道党工委书记；公开' }),
+  /** Targets, each with a number, a unit and a date. */
+  commitments: field(z.array(commitmentSchema).min(1, '至少写一项承诺目标'), { label: '承诺目标' }),
+  /** Steps of the plan, in order. */
+  milestones: field(z.array(milestoneSchema).default([]), { label: '工作节点' }),
+});
+
+export type Claim = z.infer<typeof claimSchema>;
+
 /**
  * A sign-up to a call: `content/submissions/<campaign>/<street>/<id>.md`; the body is the full description.
  * Its private details (who to call) are not here but in the district repository (contacts.ts).
@@ -59,6 +91,8 @@ export const submissionSchema = z.strictObject({
     references: 'brands',
     setBy: 'district',
   }),
+  /** The task it takes up, when the call has a list of tasks. */
+  claim: field(claimSchema.optional(), { label: '揭榜' }),
   sample: sampleFlag(),
 });
 

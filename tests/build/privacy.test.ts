@@ -36,6 +36,11 @@ const CANARIES = {
   reviewScore: '6.123456789',
   // A phone photo's EXIF: the device, beside its GPS position, must not survive into a published picture.
   photoDevice: 'CANARY-PHONE-MODEL',
+  // The person in charge of a claim (挂帅): only the position is public.
+  leaderName: 'CANARY挂帅人姓名',
+  // A claim not yet shortlisted, and its progress: the public board waits for the district's shortlist.
+  unpublishedLeader: 'CANARY未入围挂帅职务',
+  unpublishedProgress: 'CANARY未入围进展内容',
 };
 
 /** The widest picture the pages offer (ContentImage's largest width). */
@@ -80,7 +85,25 @@ beforeAll(async () => {
     editYaml(file, (doc) => {
       doc.set('name', CANARIES.contactName);
       doc.set('phone', CANARIES.contactPhone);
+      if (doc.get('leaderName')) doc.set('leaderName', CANARIES.leaderName);
     });
+  }
+  /** Sign-ups whose claim the board may not show yet (src/lib/calls/board.ts). */
+  const unpublished = new Set<string>();
+  for (const file of under('submissions').filter((name) => name.endsWith('.md'))) {
+    editYaml(file, (doc) => {
+      if (!doc.get('claim')) return;
+      if (!['shortlisted', 'selected'].includes(String(doc.get('stage')))) {
+        doc.setIn(['claim', 'leaderPosition'], CANARIES.unpublishedLeader);
+        unpublished.add(String(doc.get('id')));
+      }
+    });
+  }
+  for (const file of under('progress').filter((name) => name.endsWith('.md'))) {
+    const text = readFileSync(file, 'utf8');
+    if (unpublished.has(/^submission: (\S+)$/m.exec(text)?.[1] ?? '')) {
+      writeFileSync(file, `${text}\n${CANARIES.unpublishedProgress}\n`);
+    }
   }
   for (const file of under('judges')) {
     editYaml(file, (doc) => {

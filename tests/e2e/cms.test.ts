@@ -441,6 +441,22 @@ describe('Decap CMS under npm run cms', () => {
     await page.close();
   }, 240_000);
 
+  it("shows a street office its progress reports with the district's 验收 read-only, and its claim's tasks to pick", async () => {
+    const page = await openEditor(
+      '/admin/longfeng/',
+      '/collections/progress-2026-jiebang/entries/longfeng-dianti-2026-06',
+    );
+    expect(await control(page, /^验收/)).toMatchObject({ tag: 'output', text: '通过' });
+    expect(await page.getByRole('combobox', { name: '验收' }).count()).toBe(0);
+    await page.close();
+    const signup = await openEditor('/admin/longfeng/', '/collections/submissions-2026-jiebang/new');
+    await signup.getByLabel(/^揭榜任务/).click();
+    // The open list's options (the stage's own select has options too).
+    const tasks = (await signup.getByRole('listbox').getByRole('option').allTextContents()).map((text) => text.trim());
+    expect(tasks).toEqual(['老旧小区加装电梯', '物业矛盾化解', '网格党建', '企业党建覆盖', '数字化赋能']);
+    await signup.close();
+  });
+
   it('lets a street office only draft or submit a new sign-up, while the district chooses every stage', async () => {
     const page = await openEditor('/admin/longfeng/', '/collections/submissions-2026-call/new');
     expect(await control(page, '申报阶段')).toMatchObject({

@@ -58,6 +58,8 @@ const campaign: Campaign = {
   closes: '2022-03-31',
   eligibility: ['x'],
   rubric: [{ id: 'a', name: 'A', weight: 100, scale: 10 }],
+  tasks: [],
+  rankWithinTask: false,
   stages: [
     { stage: 'submission', start: '2022-03-01', end: '2022-03-31' },
     { stage: 'review', start: '2022-04-10', end: '2022-04-20' },

@@ -102,6 +102,14 @@ const TABLE: Record<string, { missing: Missing; writes: string[] }> = {
     missing: { args: [join(NOWHERE, '品牌表.csv')], code: 1, says: /找不到品牌表/ },
     writes: ['content'],
   },
+  'import-progress.ts': {
+    missing: { args: [join(NOWHERE, '进展报告表.csv')], code: 1, says: /找不到进展报告表/ },
+    writes: ['content'],
+  },
+  'import-tasks.ts': {
+    missing: { args: [join(NOWHERE, '揭榜任务表.csv')], code: 1, says: /找不到揭榜任务表/ },
+    writes: ['content'],
+  },
   'install-hook.ts': {
     missing: { args: [NOWHERE], code: 2, says: /不存在/ },
     writes: [],

@@ -47,6 +47,7 @@ const context: CmsContext = {
         { id: 'impact', name: '工作成效', scale: 10 },
         { id: 'innovation', name: '创新特色', scale: 5 },
       ],
+      tasks: [{ id: 'elevator', title: '老旧小区加装电梯' }],
     },
     { id: '2022-first-round', title: '2022 年首批遴选', rubric: [{ id: 'impact', name: '工作成效', scale: 10 }] },
   ],
@@ -153,7 +154,7 @@ describe('CMS configuration from the schemas', () => {
     expect(fieldAt(sites, 'belt.order')).toMatchObject({ widget: 'number', value_type: 'int', min: 1 });
     const campaigns = collection(district.config, 'campaigns').fields;
     expect(fieldAt(campaigns, 'opens')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false });
-    expect(fieldAt(campaigns, 'rubric')).toMatchObject({ widget: 'list', min: 1, required: true });
+    expect(fieldAt(campaigns, 'rubric')).toMatchObject({ widget: 'list', required: false });
     expect(fieldAt(campaigns, 'rubric.weight')).toMatchObject({ min: 0, max: 100 });
     // Every choice list shows Chinese labels, never bare keys.
     const selects = (fields: CmsField[]): CmsField[] =>
@@ -256,7 +257,14 @@ describe('CMS configuration from the schemas', () => {
     for (const street of context.streets) {
       const { config, meta } = buildCmsConfig({ kind: 'street', street: street.id }, context);
       const names = config.collections.map((item) => item.name);
-      expect(names).toEqual(['brands', 'sites', 'submissions-2026-call', 'submissions-2022-first-round']);
+      // Progress reports only for the call with a list of tasks.
+      expect(names).toEqual([
+        'brands',
+        'sites',
+        'submissions-2026-call',
+        'submissions-2022-first-round',
+        'progress-2026-call',
+      ]);
       for (const item of config.collections) {
         expect(item.folder.split('/')).toContain(street.id);
         expect(item.folder.endsWith(`/${street.id}`)).toBe(true);
@@ -272,6 +280,16 @@ describe('CMS configuration from the schemas', () => {
       const submissions = collection(config, 'submissions-2026-call');
       expect(submissions.folder).toBe(`content/submissions/2026-call/${street.id}`);
       expect(fieldAt(submissions.fields, 'campaign')).toMatchObject({ widget: 'hidden', default: '2026-call' });
+      // A claim picks one of the call's own tasks.
+      expect(fieldAt(submissions.fields, 'claim.task')).toMatchObject({
+        widget: 'select',
+        options: [{ label: '老旧小区加装电梯', value: 'elevator' }],
+      });
+      const progress = collection(config, 'progress-2026-call');
+      expect(progress.folder).toBe(`content/progress/2026-call/${street.id}`);
+      expect(fieldAt(progress.fields, 'campaign')).toMatchObject({ widget: 'hidden', default: '2026-call' });
+      // The district's acceptance is shown to the office, never set by it.
+      expect(fieldAt(progress.fields, 'acceptance')).toMatchObject({ widget: DISTRICT_WIDGET });
       // Brands and sites of the street link to each other; streets and campaigns are fixed lists.
       expect(fieldAt(collection(config, 'brands').fields, 'sites')).toMatchObject({
         widget: 'relation',

@@ -44,6 +44,8 @@ const brand = (id: string, street: string, extra = 'status: submitted') =>
   `---\nid: ${id}\ntitle: 测试品牌\nstreet: ${street}\ncategory: other\n${extra}\n---\n\n正文\n`;
 const submission = (id: string, campaign: string, street: string, extra = 'stage: draft') =>
   `---\nid: ${id}\ncampaign: ${campaign}\nstreet: ${street}\ntitle: 测试申报\n${extra}\n---\n\n正文\n`;
+const report = (street: string, extra = '') =>
+  `---\nid: r\ncampaign: 2026-jiebang\nstreet: ${street}\nsubmission: a\ndate: '2026-07-01'\n${extra}---\n\n进展\n`;
 const review = (judge: string) => `judge: ${judge}\nsubmission: x\nscores:\n  impact: 8\n`;
 
 describe('ownership rules (pure)', () => {
@@ -70,6 +72,7 @@ describe('ownership rules (pure)', () => {
       'content/brands/longfeng/',
       'content/sites/longfeng/',
       'content/submissions/*/longfeng/',
+      'content/progress/*/longfeng/',
     ]);
   });
 
@@ -118,6 +121,7 @@ describe('ownership rules (pure)', () => {
     expect(review.district).toEqual(real.district);
     expect(readFileSync('CODEOWNERS', 'utf8')).toBe(codeowners(real));
     expect(codeowners(real)).toContain('/content/submissions/*/longfeng/ @haizhu-district @longfeng-office');
+    expect(codeowners(real)).toContain('/content/progress/*/longfeng/ @haizhu-district @longfeng-office');
   });
 });
 
@@ -125,6 +129,7 @@ describe('field authority and file kinds (pure)', () => {
   const owners = parseOwners(OWNERS);
   const path = 'content/brands/longfeng/a.md';
   const signUp = 'content/submissions/2026-call/longfeng/a.md';
+  const progressPath = 'content/progress/2026-jiebang/longfeng/r.md';
 
   it('lists the district-only fields from the schema registry', () => {
     expect(districtFields('brands').map((field) => [field.name, field.officeValues])).toEqual([
@@ -136,6 +141,7 @@ describe('field authority and file kinds (pure)', () => {
       ['brand', []],
     ]);
     expect(districtFields('sites').map((field) => field.name)).toEqual(['belt']);
+    expect(districtFields('progress').map((field) => [field.name, field.officeValues])).toEqual([['acceptance', []]]);
     expect(districtFields('reviews')).toEqual([]);
   });
 
@@ -184,6 +190,29 @@ describe('field authority and file kinds (pure)', () => {
       submission('a', '2026-call', 'longfeng', 'stage: draft\nbrand: a'),
       false,
     ],
+    ['a new progress report', progressPath, undefined, report('longfeng'), true],
+    ['a progress report edited', progressPath, report('longfeng'), report('longfeng', 'figures: []\n'), true],
+    [
+      'a new progress report already accepted',
+      progressPath,
+      undefined,
+      report('longfeng', 'acceptance: passed\n'),
+      false,
+    ],
+    [
+      'a progress report accepted by its office',
+      progressPath,
+      report('longfeng'),
+      report('longfeng', 'acceptance: passed\n'),
+      false,
+    ],
+    [
+      'a progress report sent back for rectification, marked passed by its office',
+      progressPath,
+      report('longfeng', 'acceptance: rectify\n'),
+      report('longfeng', 'acceptance: passed\n'),
+      false,
+    ],
     [
       'a site put on a belt',
       'content/sites/longfeng/s.yaml',
@@ -203,9 +232,23 @@ describe('field authority and file kinds (pure)', () => {
     const [office] = checkChanges('longfeng-office', owners, [change]);
     expect(office.allowed, office.reason).toBe(allowed);
     if (!allowed)
-      expect(office.reason).toMatch(/（(遴选状态|遴选批次|申报阶段|对应品牌|示范带)）从 .+ 改为 .+：这是区级的决定/);
+      expect(office.reason).toMatch(
+        /（(遴选状态|遴选批次|申报阶段|对应品牌|示范带|验收)）从 .+ 改为 .+：这是区级的决定/,
+      );
     // The district decides these fields: it may make every one of these changes.
     expect(checkChanges('district-admin', owners, [change])[0].allowed).toBe(true);
+  });
+
+  // [what, path, text]: an office files progress reports for its own street only.
+  it.each([
+    ["another street's folder", 'content/progress/2026-jiebang/chigang/r.md', report('chigang')],
+    ['its own folder, naming another street', progressPath, report('chigang')],
+  ])('refuses a progress report in %s', (_what, file, text) => {
+    const [office] = checkChanges('longfeng-office', owners, [{ path: file, status: 'added', mode: '100644', text }]);
+    expect(office.allowed).toBe(false);
+    // The street the report is about may file it in its own folder, and only there.
+    const chigang = checkChanges('chigang-office', owners, [{ path: file, status: 'added', mode: '100644', text }]);
+    expect(chigang[0].allowed).toBe(file.includes('/chigang/'));
   });
 
   it('names the field, both values and who decides', () => {

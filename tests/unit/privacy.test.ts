@@ -11,9 +11,10 @@ describe('privateFields', () => {
     ['sites', []],
     ['campaigns', ['judges']],
     ['submissions', []],
+    ['progress', []],
     ['judges', ['id', 'code', 'name', 'affiliation', 'conflicts']],
     ['reviews', ['judge', 'submission', 'scores', 'comment', 'conflict']],
-    ['contacts', ['submission', 'campaign', 'street', 'name', 'phone']],
+    ['contacts', ['submission', 'campaign', 'street', 'name', 'phone', 'leaderName']],
   ] as const)('%s: %j', (name, expected) => {
     expect(privateFields(schemaOf(name))).toEqual(expected);
   });

@@ -341,3 +341,77 @@ describe('scoreCampaign: coverage, missing and invalid reviews, conflicts', () =
     expect(results[0].missing).toEqual(['j1']);
   });
 });
+
+describe('ranking within each task', () => {
+  const grouped = (id: string, group: string | undefined, submitted?: string): ScoringSubmission => ({
+    ...submission(id, 'longfeng', submitted),
+    ...(group === undefined ? {} : { group }),
+  });
+  /** [submission, group, totals of judges j1–j5] */
+  type Row = [string, string | undefined, (number | undefined)[]];
+  const rank = (rows: Row[], trimming: ScoringPanel['trimming'] = 'auto') => {
+    const { results } = scoreCampaign(
+      { rubric: RUBRIC, judges: judges(5), trimming },
+      rows.map(([id, group], index) => grouped(id, group, `2026-03-0${index + 1}`)),
+      rows.flatMap(([id, , totals]) => reviewsWith(id, totals)),
+    );
+    return results.map((result) => [result.group, result.submission, result.rank, result.tieBreak ?? null]);
+  };
+
+  it.each<[string, Row[], ReturnType<typeof rank>]>([
+    [
+      'no groups: one ranking over the call, as before',
+      [
+        ['a', undefined, [80, 80, 80, 80, 80]],
+        ['b', undefined, [90, 90, 90, 90, 90]],
+      ],
+      [
+        [undefined, 'b', 1, null],
+        [undefined, 'a', 2, null],
+      ],
+    ],
+    [
+      'the best claim of each task is first of its task, whatever the other task scored',
+      [
+        ['a', 'elevator', [70, 70, 70, 70, 70]],
+        ['b', 'grid', [95, 95, 95, 95, 95]],
+        ['c', 'elevator', [85, 85, 85, 85, 85]],
+        ['d', 'grid', [60, 60, 60, 60, 60]],
+      ],
+      [
+        ['elevator', 'c', 1, null],
+        ['elevator', 'a', 2, null],
+        ['grid', 'b', 1, null],
+        ['grid', 'd', 2, null],
+      ],
+    ],
+    [
+      'ties are broken within a task (earlier sign-up first), never across tasks',
+      [
+        ['a', 'elevator', [80, 80, 80, 80, 80]],
+        ['b', 'elevator', [80, 80, 80, 80, 80]],
+        ['c', 'grid', [80, 80, 80, 80, 80]],
+      ],
+      [
+        ['elevator', 'a', 1, null],
+        ['elevator', 'b', 2, 'submitted'],
+        ['grid', 'c', 1, null],
+      ],
+    ],
+    [
+      'trimming per claim, and an incomplete panel is not ranked within its task',
+      [
+        ['a', 'elevator', [100, 60, 60, 60, 0]],
+        ['b', 'elevator', [61, 61, 61, 61, 61]],
+        ['c', 'grid', [90, 90, undefined, undefined, undefined]],
+      ],
+      [
+        ['elevator', 'b', 1, null],
+        ['elevator', 'a', 2, null],
+        ['grid', 'c', null, null],
+      ],
+    ],
+  ])('%s', (_, rows, expected) => {
+    expect(rank(rows)).toEqual(expected);
+  });
+});

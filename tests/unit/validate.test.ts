@@ -49,7 +49,7 @@ const EXPECTED_BROKEN = [
   // A street's Chinese short name where its id belongs.
   `${B}/judges/judge-b.yaml:5 conflicts[0]: 找不到街道“龙凤” (是不是 longfeng？)`,
   // A file in an unknown top-level folder, close to nothing.
-  `${B}/news/announcement.md:1: “news”不是内容文件夹 (内容文件夹只有：streets、brands、belts、sites、campaigns、submissions、judges、reviews、contacts)`,
+  `${B}/news/announcement.md:1: “news”不是内容文件夹 (内容文件夹只有：streets、brands、belts、sites、campaigns、submissions、progress、judges、reviews、contacts)`,
   // A review from a judge with a conflict on the submission's street.
   `${B}/reviews/2022-first-round/judge-a/yuxiuge.yaml:1 judge: 评委 judge-a 已声明与龙凤街道存在利益关联，不能评审该街道的申报 (删除这份评分，由其他评委评审)`,
   // Reviews of a sign-up that is not shortlisted (still at stage submitted).

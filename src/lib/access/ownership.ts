@@ -8,7 +8,7 @@
  *
  * - the district may change everything;
  * - a street office may change its own folders only — brands/<street>/,
- *   sites/<street>/, submissions/<campaign>/<street>/ (entries and their
+ *   sites/<street>/, submissions/<campaign>/<street>/, progress/<campaign>/<street>/ (entries and their
  *   pictures and attachments) — derived from the collections' folder layout;
  * - a judge may change reviews/<campaign>/<judge>/ only;
  * - in every entry, whoever wrote it, a field named after a folder (street,

@@ -52,6 +52,8 @@ export const PHOTO_PROCESSING = {
 
 /** A call's sign-ups collection in a street's CMS entry point (links into it are built from this name too). */
 export const submissionsCollection = (campaign: string) => `submissions-${campaign}`;
+/** The street editor's collection of progress reports on its claims of one call's tasks. */
+export const progressCollection = (campaign: string) => `progress-${campaign}`;
 
 /** A call's reviews collection in the judges' CMS entry point. */
 export const reviewsCollection = (campaign: string) => `reviews-${campaign}`;
@@ -139,7 +141,13 @@ export interface CmsContext {
   /** The content folder relative to the repository root, as the Git backend sees it. */
   contentRoot: string;
   streets: { id: string; name: string; point: LngLat }[];
-  campaigns: { id: string; title: string; rubric: { id: string; name: string; scale: number }[] }[];
+  campaigns: {
+    id: string;
+    title: string;
+    rubric: { id: string; name: string; scale: number }[];
+    /** The call's list of tasks (揭榜挂帅), if any: a street files progress reports on its claims. */
+    tasks?: { id: string; title: string }[];
+  }[];
   belts: { id: string; name: string }[];
   backend: BackendSettings;
   siteUrl?: string;
@@ -171,6 +179,7 @@ export const DISPLAY_FIELD: Record<CollectionName, string> = {
   sites: 'name',
   campaigns: 'title',
   submissions: 'title',
+  progress: 'date',
   judges: 'code',
   reviews: 'submission',
   contacts: 'submission',
@@ -183,6 +192,7 @@ const FILE_FIELDS: Partial<Record<CollectionName, string[]>> = { submissions: ['
 const BODY_LABELS: Partial<Record<CollectionName, { label: string; hint: string }>> = {
   brands: { label: '品牌故事', hint: '正文，用“二级标题”分段；不支持 HTML，只保留网址、邮箱和电话链接' },
   submissions: { label: '申报材料正文', hint: '项目的完整介绍，用“二级标题”分段' },
+  progress: { label: '进展情况', hint: '本期做了什么、遇到的问题和下一步打算，用“二级标题”分段' },
 };
 
 /**
@@ -409,6 +419,11 @@ export function cmsField(name: string, schema: z.ZodType, path: string, walk: Wa
   }
 
   const inner = unwrap(schema) as z.ZodType;
+  // A claim names one of its call's tasks: in a call's own sign-up folder, pick it from that call's list.
+  const tasks = path === 'claim.task' ? walk.context.campaigns.find((item) => item.id === walk.campaign)?.tasks : [];
+  if (tasks?.length) {
+    return { ...base, widget: 'select', options: tasks.map((task) => ({ label: task.title, value: task.id })) };
+  }
   const target = info?.references;
   if (target) {
     const multiple = inner instanceof z.ZodArray;
@@ -676,7 +691,7 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
   if (entry.kind === 'district') {
     const all: CollectionPlan[] =
       // Judges live in the review repository: the district edits them in its review build's editor (kind `review`).
-      (['streets', 'brands', 'sites', 'belts', 'campaigns', 'submissions'] as const).map((type) => {
+      (['streets', 'brands', 'sites', 'belts', 'campaigns', 'submissions', 'progress'] as const).map((type) => {
         const spec = collections[type];
         const path = spec.folders.length
           ? [...spec.folders.map((folder) => `{{${folder}}}`), '{{slug}}'].join('/')
@@ -721,7 +736,18 @@ export function plansFor(entry: EntryPoint, context: CmsContext): CollectionPlan
         description: `${street.name}对“${campaign.title}”的申报`,
         folder: `submissions/${campaign.id}/${street.id}`,
         fixed: { campaign: campaign.id, street: street.id },
+        campaign: campaign.id,
       })),
+      ...context.campaigns
+        .filter((campaign) => campaign.tasks?.length)
+        .map((campaign) => ({
+          name: progressCollection(campaign.id),
+          type: 'progress' as const,
+          label: `揭榜进展：${campaign.title}`,
+          description: `${street.name}揭榜任务的进展报告；“验收”由区级填写。报告较多时，可下载表格模板 /admin/progress-template.xlsx（每行一份报告），填好后交区级统一导入。`,
+          folder: `progress/${campaign.id}/${street.id}`,
+          fixed: { campaign: campaign.id, street: street.id },
+        })),
     ];
   }
   if (entry.kind === 'judge') {

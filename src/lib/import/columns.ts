@@ -15,6 +15,7 @@ import {
   SITE_TYPES,
   SUBMISSION_STAGES,
   schemaOf,
+  taskSchema,
 } from '../../schema/index.ts';
 import { schemaAt } from '../issues.ts';
 import { DATUM_LABELS, type Datum } from '../map/datum.ts';
@@ -27,7 +28,7 @@ export interface Column {
   hint?: string;
   /** Whether a row must fill it in. */
   required: boolean;
-  kind: 'text' | 'date' | 'choice' | 'street' | 'body' | 'number' | 'list' | 'boolean' | 'datum';
+  kind: 'text' | 'date' | 'choice' | 'street' | 'body' | 'number' | 'list' | 'boolean' | 'datum' | 'targets';
   /** Allowed values (key → Chinese label) of a choice column. */
   choices?: Readonly<Record<string, string>>;
   /** Used when the cell is empty. */
@@ -45,11 +46,26 @@ export interface Column {
   collection?: 'contacts';
 }
 
-/** The collections a spreadsheet can fill. */
-export type SheetCollection = 'submissions' | 'sites' | 'brands';
+/** What a spreadsheet can fill: a collection's entries, or a call's list of tasks (`tasks`). */
+export type SheetCollection = 'submissions' | 'sites' | 'brands' | 'progress' | 'tasks';
 
 export interface SheetSpec {
   collection: SheetCollection;
+  /** The collection whose files the rows become (or, with `list`, whose one entry they go into). */
+  target: CollectionName;
+  /**
+   * Rows are the items of one list field of one existing entry (a call's tasks), not files of their own:
+   * `entry` names the folder field whose value (given on the command line) is that entry's id.
+   */
+  list?: { field: string; entry: string };
+  /** The shape of one row's data (the entry's schema, or the list item's). */
+  shape: () => z.ZodObject;
+  /** An id for a row that has none, from its other fields (when its title is not the way to make one). */
+  idOf?: (data: Record<string, unknown>) => string | undefined;
+  /** Turns the row's cells, set by column key, into the data the schema stores. */
+  toData?: (data: Record<string, unknown>) => Record<string, unknown>;
+  /** The column a validator field path of the row's data belongs to, when the column keys do not say it. */
+  columnOf?: (field: string, data: Record<string, unknown>) => string | undefined;
   /** What one row is, in Chinese (申报, 阵地, 品牌). */
   noun: string;
   /** The workbook's data sheet (the template names it so, the importer reads it first). */
@@ -62,12 +78,12 @@ export interface SheetSpec {
 }
 
 function fromSchema(
-  collection: SheetCollection | 'contacts',
+  collection: CollectionName | z.ZodObject,
   key: string,
   kind: Column['kind'],
   extra: Partial<Column> = {},
 ) {
-  const schema = schemaAt(schemaOf(collection), key.split('.'));
+  const schema = schemaAt(typeof collection === 'string' ? schemaOf(collection) : collection, key.split('.'));
   const info = schema ? fieldInfo.get(schema) : undefined;
   const optional = schema instanceof z.ZodOptional || schema instanceof z.ZodDefault;
   return {
@@ -195,9 +211,69 @@ export const BRAND_COLUMNS: readonly Column[] = [
   fromSchema('brands', 'round', 'text', { template: false }),
 ];
 
+/** How many commitments a progress sheet has a column for (a claim rarely has more). */
+export const FIGURE_COLUMNS = 5;
+
+/**
+ * Progress reports on claimed tasks: `content/progress/<campaign>/<street>/<id>.md`, one row per report,
+ * one column per commitment of the claim (承诺1累计完成 …). Photos and the district's 验收 are added later.
+ */
+export const PROGRESS_COLUMNS: readonly Column[] = [
+  fromSchema('progress', 'id', 'text', { required: false, hint: '可不填：按申报编号和报告日期生成' }),
+  fromSchema('progress', 'street', 'street', { hint: STREET_HINT }),
+  fromSchema('progress', 'submission', 'text'),
+  fromSchema('progress', 'date', 'date', { hint: '格式 2026-09-30' }),
+  ...Array.from({ length: FIGURE_COLUMNS }, (_, index) => ({
+    key: `figures.${index + 1}`,
+    label: `承诺${index + 1}累计完成`,
+    hint: `申报中第 ${index + 1} 项承诺目标截至报告日期的累计完成数；没有这一项的留空`,
+    required: false,
+    kind: 'number' as const,
+  })),
+  {
+    key: 'body',
+    label: '进展情况',
+    hint: '本期做了什么、遇到的问题和下一步打算，可分段',
+    required: false,
+    kind: 'body',
+  },
+  fromSchema('progress', 'sample', 'boolean', { hint: SAMPLE_HINT }),
+  fromSchema('progress', 'campaign', 'text', {
+    required: false,
+    hint: '征集令编号；导入时已指定征集令的可不填',
+    template: false,
+  }),
+  fromSchema('progress', 'acceptance', 'choice', { template: false }),
+];
+
+/** A call's tasks (揭榜挂帅的任务清单), one row per task, into the call's file. */
+export const TASK_COLUMNS: readonly Column[] = [
+  fromSchema(taskSchema, 'id', 'text', { required: false, hint: `${ID_HINT}；申报揭榜时填写它` }),
+  fromSchema(taskSchema, 'title', 'text', { hint: '例如 老旧小区加装电梯' }),
+  fromSchema(taskSchema, 'problem', 'text', { hint: '至少 10 个字' }),
+  fromSchema(taskSchema, 'results', 'targets', {
+    hint: '每项写作“指标 数值 单位”，例如 加装电梯 20 台；多项用“；”分隔',
+    fix: '每项写作“指标 数值 单位”，例如 加装电梯 20 台；多项用“；”分隔',
+  }),
+  fromSchema(taskSchema, 'quota', 'number', { hint: '可揭榜的党组织个数，例如 2' }),
+  fromSchema(taskSchema, 'start', 'date', { hint: '格式 2026-04-21' }),
+  fromSchema(taskSchema, 'end', 'date', { hint: '格式 2026-12-31' }),
+];
+
+/** Figures set by column (figures.2 → 140) as the list the schema stores, by commitment. */
+function figuresList(data: Record<string, unknown>): Record<string, unknown> {
+  const byColumn = (data.figures ?? {}) as Record<string, unknown>;
+  const figures = Object.entries(byColumn)
+    .map(([commitment, value]) => ({ commitment: Number(commitment), value }))
+    .sort((a, b) => a.commitment - b.commitment);
+  return { ...data, figures };
+}
+
 export const SHEETS: Record<SheetCollection, SheetSpec> = {
   submissions: {
     collection: 'submissions',
+    target: 'submissions',
+    shape: () => schemaOf('submissions'),
     noun: '申报',
     sheetName: '申报',
     titleKey: 'title',
@@ -206,6 +282,8 @@ export const SHEETS: Record<SheetCollection, SheetSpec> = {
   },
   sites: {
     collection: 'sites',
+    target: 'sites',
+    shape: () => schemaOf('sites'),
     noun: '阵地',
     sheetName: '阵地',
     titleKey: 'name',
@@ -214,11 +292,43 @@ export const SHEETS: Record<SheetCollection, SheetSpec> = {
   },
   brands: {
     collection: 'brands',
+    target: 'brands',
+    shape: () => schemaOf('brands'),
     noun: '品牌',
     sheetName: '品牌',
     titleKey: 'title',
     columns: BRAND_COLUMNS,
     templatePath: '/admin/brand-template',
+  },
+  progress: {
+    collection: 'progress',
+    target: 'progress',
+    shape: () => schemaOf('progress'),
+    noun: '进展报告',
+    sheetName: '进展',
+    titleKey: 'submission',
+    columns: PROGRESS_COLUMNS,
+    templatePath: '/admin/progress-template',
+    idOf: ({ submission, date }) =>
+      typeof submission === 'string' && typeof date === 'string' ? `${submission}-${date}` : undefined,
+    toData: figuresList,
+    // figures[1] is the second figure filled in, which may be commitment 3: its column says which.
+    columnOf: (field, data) => {
+      const index = /^figures\[(\d+)\]/.exec(field)?.[1];
+      const figure = index === undefined ? undefined : (data.figures as { commitment?: number }[])[Number(index)];
+      return figure ? `figures.${figure.commitment}` : undefined;
+    },
+  },
+  tasks: {
+    collection: 'tasks',
+    target: 'campaigns',
+    list: { field: 'tasks', entry: 'campaign' },
+    shape: () => taskSchema,
+    noun: '揭榜任务',
+    sheetName: '揭榜任务',
+    titleKey: 'title',
+    columns: TASK_COLUMNS,
+    templatePath: '/admin/task-template',
   },
 };
 

@@ -13,13 +13,14 @@
  * (idFromTitle, with the collection's taken ids). Addresses and other text
  * are kept as written. Pure: the caller reads the sheet and writes the files.
  */
-import { stringify } from 'yaml';
-import { collections, schemaOf } from '../../schema/index.ts';
+import { parseDocument, stringify } from 'yaml';
+import { collections } from '../../schema/index.ts';
 import { idFromTitle } from '../content/ids.ts';
 import type { ContentFile } from '../content-files.ts';
 import { type Datum, roundCoordinate, toWgs84 } from '../map/datum.ts';
+import { formatProblem } from '../report.ts';
 import { type Candidate, editDistance, nearest } from '../suggest.ts';
-import { type Entry, validateContent } from '../validate.ts';
+import { type Entry, type Problem, validateContent } from '../validate.ts';
 import { type Column, DATUM_NAMES, SHEETS, type SheetCollection } from './columns.ts';
 import type { SheetCell } from './xlsx.ts';
 
@@ -200,7 +201,7 @@ export function importSheet(
   options: SheetImportOptions,
 ): ImportResult {
   const sheet = SHEETS[collection];
-  const spec = collections[collection];
+  const spec = collections[sheet.target];
   const { columns, noun } = sheet;
   const root = options.displayRoot ?? 'content';
   const defaults = options.defaults ?? {};
@@ -284,6 +285,15 @@ export function importSheet(
       fix: `在第一行加上这一列（可下载${noun}模板对照）`,
     });
   }
+  // Rows that go into one entry's list (a call's tasks) need to be told which entry.
+  if (sheet.list && !defaults[sheet.list.entry]) {
+    problems.push({
+      row: headerRow,
+      column: '',
+      message: `不知道这些${noun}属于哪个${spec.label}`,
+      fix: `导入时用 --${sheet.list.entry} 指定${spec.label}编号`,
+    });
+  }
   // A folder field (a sign-up's campaign) may come from the command line instead of a column.
   for (const folder of spec.folders) {
     const column = columns.find((candidate) => candidate.key === folder);
@@ -307,15 +317,22 @@ export function importSheet(
   };
   const names = { brands: namesOf('brands'), sites: namesOf('sites') };
   // Every id the collection already has, and those given to earlier rows: a new one gets -2, -3.
+  // A list's items are replaced as a whole: only earlier rows take ids.
   const taken = new Set(
-    options.existing
-      .filter((file) => file.path.startsWith(`${collection}/`))
-      .map((file) => file.path.replace(/^.*\//, '').replace(/\.[^.]+$/, '')),
+    sheet.list
+      ? []
+      : options.existing
+          .filter((file) => file.path.startsWith(`${sheet.target}/`))
+          .map((file) => file.path.replace(/^.*\//, '').replace(/\.[^.]+$/, '')),
   );
   // Checked here too: the validator leaves references of a row that failed its schema until that is fixed.
   const reported = new Set<string>();
 
   const rowOf = new Map<string, number>();
+  /** Each row's data, by the file it becomes, for the columns of its problems. */
+  const dataOf = new Map<string, Record<string, unknown>>();
+  /** With `list`: the rows' data, in order, as the list's items. */
+  const items: { row: number; data: Record<string, unknown> }[] = [];
   const files: ContentFile[] = [];
   const privateFiles: ContentFile[] = [];
   const generated: { row: number; id: string; title: string; path: string }[] = [];
@@ -364,6 +381,9 @@ export function importSheet(
           value = items?.map((item) => lookup?.get(item) ?? item);
           break;
         }
+        case 'targets':
+          value = text === undefined ? undefined : splitTargets(text);
+          break;
         case 'street':
           if (text !== undefined && !streets.ids.has(text) && entries.streets.length) {
             const guesses = guessStreets(text, streets.candidates);
@@ -393,8 +413,11 @@ export function importSheet(
       }
       if (value !== undefined) setPath(column.collection ? privateData : data, column.key, value);
     }
-    for (const [key, value] of Object.entries(defaults))
-      if (value !== undefined && data[key] === undefined) data[key] = value;
+    // A list item holds no folder field: the entry it goes into says it.
+    if (!sheet.list) {
+      for (const [key, value] of Object.entries(defaults))
+        if (value !== undefined && data[key] === undefined) data[key] = value;
+    }
 
     // Coordinates are stored as WGS-84: a point copied from AMap, Tencent or Baidu is converted once, here.
     const point = data.point as { lng?: unknown; lat?: unknown } | undefined;
@@ -412,7 +435,9 @@ export function importSheet(
     }
 
     const title = typeof data[sheet.titleKey] === 'string' ? (data[sheet.titleKey] as string) : '';
-    if (data.id === undefined && title) {
+    const own = data.id === undefined ? sheet.idOf?.(data) : undefined;
+    if (own !== undefined) data.id = own;
+    else if (data.id === undefined && title) {
       const id = idFromTitle(title, taken);
       if (id) {
         data.id = id;
@@ -422,16 +447,20 @@ export function importSheet(
     if (typeof data.id === 'string') taken.add(data.id);
 
     // Fields in the schema's order, so an imported file reads like one written in the editor.
-    const order = Object.keys(schemaOf(collection).shape);
-    const ordered = Object.fromEntries(
-      Object.entries(prune(data)).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
-    );
+    const order = Object.keys(sheet.shape().shape);
+    const shaped = sheet.toData ? sheet.toData(prune(data)) : prune(data);
+    const ordered = Object.fromEntries(Object.entries(shaped).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+    if (sheet.list) {
+      items.push({ row, data: ordered });
+      return;
+    }
     const body = cellText(cellOf('body')).replace(/\r\n?/g, '\n');
     const folders = spec.folders.map((folder) => safeSegment(ordered[folder], '_'));
     const path = [collection, ...folders, `${safeSegment(ordered.id, `row-${row}`)}.${spec.format}`].join('/');
     const last = generated.at(-1);
     if (last?.row === row) last.path = path;
     rowOf.set(path, row);
+    dataOf.set(path, ordered);
     const yaml = stringify(ordered, { lineWidth: 0 });
     files.push({ path, text: spec.format === 'md' ? `---\n${yaml}---\n${body ? `\n${body}\n` : ''}` : yaml });
     // The sign-up's contact: a file of its own beside the sign-up's place, named after it, in the district repository.
@@ -453,11 +482,12 @@ export function importSheet(
     });
     return result();
   }
+  if (sheet.list) return intoList(sheet, items, { ...options, root, headerRow, defaults, problems, result, labelOf });
 
   // A row with no id whose title an entry of the same folder already has is most likely a second import.
   for (const { row, title, path } of generated) {
     const folder = path.slice(0, path.lastIndexOf('/') + 1);
-    const twin = entries[collection].find(
+    const twin = entries[sheet.target].find(
       (entry) => entry.path.startsWith(folder) && entry.data[sheet.titleKey] === title,
     );
     if (twin) {
@@ -511,16 +541,109 @@ export function importSheet(
   for (const problem of reportable) {
     const path = pathOf(problem.file);
     const row = rowOf.get(path);
-    if (row === undefined || !(path.startsWith(`${collection}/`) || isContact(path))) continue;
-    const column = columnFor(
-      isContact(path) ? privateColumns : columns.filter((candidate) => !candidate.collection),
-      problem.field,
-    );
+    if (row === undefined || !(path.startsWith(`${sheet.target}/`) || isContact(path))) continue;
+    const candidates = isContact(path) ? privateColumns : columns.filter((candidate) => !candidate.collection);
+    const key = isContact(path) ? undefined : sheet.columnOf?.(problem.field, dataOf.get(path) ?? {});
+    const column = candidates.find((candidate) => candidate.key === key) ?? columnFor(candidates, problem.field);
     if (reported.has(`${row}:${column.key}`)) continue;
     problems.push({ row, column: column.label, message: problem.message, fix: column.fix ?? problem.fix });
   }
   problems.sort((a, b) => a.row - b.row);
   return result(files, rows, options.replace ? clashing.map(({ path }) => path) : [], privateFiles);
+}
+
+/** 加装电梯 20 台；惠及住户 400 户 → targets; an item not written so stays text for the validator to refuse. */
+function splitTargets(text: string): unknown[] {
+  return text
+    .split(/[；;\n]+/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const match = /^(.+?)\s*(\d+(?:\.\d+)?)\s*(\S+)$/.exec(item.normalize('NFKC'));
+      return match ? { target: match[1].trim(), value: Number(match[2]), unit: match[3] } : item;
+    });
+}
+
+interface ListContext extends SheetImportOptions {
+  root: string;
+  headerRow: number;
+  defaults: Record<string, string | undefined>;
+  problems: RowProblem[];
+  result: (files?: ContentFile[], rows?: number, replaced?: string[]) => ImportResult;
+  labelOf: (key: string) => string;
+}
+
+/**
+ * Rows as the items of one entry's list (a call's tasks): the list is replaced as a whole, in the
+ * entry's file as it is (comments kept), and only with --replace when it has items already. Problems
+ * of an item go to its row; problems the new list causes elsewhere (a claim of a task no longer
+ * listed) to the header row, naming the file.
+ */
+function intoList(
+  sheet: (typeof SHEETS)[SheetCollection],
+  items: { row: number; data: Record<string, unknown> }[],
+  context: ListContext,
+): ImportResult {
+  const { root, headerRow, defaults, problems, result, labelOf, existing } = context;
+  const list = sheet.list as NonNullable<typeof sheet.list>;
+  const spec = collections[sheet.target];
+  const id = defaults[list.entry] ?? '';
+  const path = `${sheet.target}/${id}.${spec.format}`;
+  const file = existing.find((candidate) => candidate.path === path);
+  if (!file) {
+    problems.push({
+      row: headerRow,
+      column: '',
+      message: `找不到${spec.label} ${root}/${path}`,
+      fix: `检查 --${list.entry} 后的${spec.label}编号`,
+    });
+    return result();
+  }
+  const doc = parseDocument(file.text);
+  const before = doc.get(list.field) as { items?: unknown[] } | undefined;
+  if (before?.items?.length && !context.replace) {
+    problems.push({
+      row: headerRow,
+      column: '',
+      message: `${root}/${path} 已有 ${before.items.length} 项${sheet.noun}`,
+      fix: `要用表格中的${sheet.noun}整体替换它们，导入时加 --replace`,
+    });
+    return result();
+  }
+  doc.set(
+    list.field,
+    items.map((item) => item.data),
+  );
+  const written = { path, text: doc.toString({ lineWidth: 0 }) };
+  const others = existing.filter((candidate) => candidate.path !== path);
+  const key = (problem: Problem) => formatProblem(problem);
+  const already = new Set(validateContent(existing, { displayRoot: root, exists: context.exists }).problems.map(key));
+  const field = new RegExp(`^${list.field}\\[(\\d+)\\]\\.?(.*)$`);
+  for (const problem of validateContent([...others, written], { displayRoot: root, exists: context.exists }).problems) {
+    if (already.has(key(problem))) continue;
+    const at = problem.file === `${root}/${path}` ? field.exec(problem.field) : null;
+    const item = at ? items[Number(at[1])] : undefined;
+    if (at && item) {
+      const column = columnFor(sheet.columns, at[2]);
+      // The row is the item: its path inside the entry (tasks[0].) means nothing in the sheet.
+      const inRow = (text: string) => text.replaceAll(`${list.field}[${at[1]}].`, '');
+      problems.push({
+        row: item.row,
+        column: column.label || labelOf(at[2]),
+        message: inRow(problem.message),
+        fix: column.fix ?? inRow(problem.fix),
+      });
+    } else {
+      problems.push({
+        row: headerRow,
+        column: '',
+        message: `导入后 ${problem.file}${problem.field ? ` ${problem.field}` : ''}：${problem.message}`,
+        fix: problem.fix,
+      });
+    }
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return result([written], items.length, before?.items?.length ? [path] : []);
 }
 
 /** The column a validator field path belongs to ('' for the row as a whole). */

@@ -6,6 +6,7 @@
  */
 import type { Campaign, Street, Submission } from '../../schema/index.ts';
 import { BRAND_CATEGORIES, SUBMISSION_STAGES, TRIMMING_RULES } from '../../schema/index.ts';
+import { taskTitle } from '../calls/tasks.ts';
 import { formatDate } from '../format.ts';
 import { formatScore, incompleteNote, TIE_BREAKS, TRIMMED_NOTE } from '../scoring.ts';
 import type { CampaignReview } from './model.ts';
@@ -31,8 +32,10 @@ const two = (value: number | null | undefined) =>
 export function resultsTable({ campaign, review, submissions, streets, judgeCodes }: ExportInput): ResultsTable {
   const byId = new Map(submissions.map((submission) => [submission.id, submission]));
   const streetName = new Map(streets.map((street) => [street.id, street.name]));
+  const grouped = campaign.rankWithinTask;
   const header = [
-    '名次',
+    grouped ? '任务内名次' : '名次',
+    ...(grouped ? ['揭榜任务'] : []),
     '申报编号',
     '品牌名称',
     '申报街道',
@@ -56,6 +59,7 @@ export function resultsTable({ campaign, review, submissions, streets, judgeCode
     if (excluded) notes.push(`回避 ${excluded} 人`);
     return [
       result.rank ?? '',
+      ...(grouped ? [taskTitle(campaign, result.group)] : []),
       result.submission,
       submission?.title ?? '',
       submission ? (streetName.get(submission.street) ?? submission.street) : '',
@@ -78,7 +82,10 @@ const escapeHtml = (text: unknown) => String(text).replace(/[&<>"']/g, (char) =>
 /** A self-contained printable page (A4 landscape) for the official record. */
 export function resultsHtml(input: ExportInput, table: ResultsTable, generated: string): string {
   const { campaign } = input;
-  const numeric = (index: number) => index === 0 || index >= 7;
+  // Scores start after the stage column; the task column, when the call ranks within tasks, shifts them.
+  const firstScore = table.header.indexOf('申报阶段') + 1;
+  const nameColumn = table.header.indexOf('品牌名称');
+  const numeric = (index: number) => index === 0 || index >= firstScore;
   const head = table.header
     .map(
       (cell, index) =>
@@ -90,8 +97,9 @@ export function resultsHtml(input: ExportInput, table: ResultsTable, generated: 
       (row) =>
         `<tr>${row
           .map((cell, index) => {
-            const text = typeof cell === 'number' && index >= 7 && index < row.length - 3 ? formatScore(cell) : cell;
-            const tag = index === 2 ? 'th scope="row"' : 'td';
+            const text =
+              typeof cell === 'number' && index >= firstScore && index < row.length - 3 ? formatScore(cell) : cell;
+            const tag = index === nameColumn ? 'th scope="row"' : 'td';
             const cls = numeric(index) && index < row.length - 1 ? ' class="n"' : '';
             return `<${tag}${cls}>${escapeHtml(text)}</${tag.split(' ')[0]}>`;
           })
@@ -128,7 +136,7 @@ export function resultsHtml(input: ExportInput, table: ResultsTable, generated: 
 <body>
 <h1>${escapeHtml(campaign.title)}<br>评审结果汇总表</h1>
 <p class="meta">发布单位：${escapeHtml(campaign.organiser)} · 导出日期：${escapeHtml(formatDate(generated))}</p>
-${campaign.sample ? '<p class="sample">本征集令为演示用示例，本表数据并非真实评审结果。</p>\n' : ''}<p class="rules">评分标准：${rubric}。每位评委的总分为各指标得分按满分折算后的加权和（百分制）；评审得分为计入评分的评委总分平均值，${escapeHtml(TRIMMING_RULES[campaign.trimming])}。同分时依次比较评分中位数、有效评分份数、申报日期。各指标均分按计入评分的评委计算。评分未完成的项目不排名。</p>
+${campaign.sample ? '<p class="sample">本征集令为演示用示例，本表数据并非真实评审结果。</p>\n' : ''}<p class="rules">评分标准：${rubric}。每位评委的总分为各指标得分按满分折算后的加权和（百分制）；评审得分为计入评分的评委总分平均值，${escapeHtml(TRIMMING_RULES[campaign.trimming])}。同分时依次比较评分中位数、有效评分份数、申报日期。各指标均分按计入评分的评委计算。评分未完成的项目不排名。${campaign.rankWithinTask ? '本征集令按揭榜任务分别排名，名次为同一任务内的名次。' : ''}</p>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

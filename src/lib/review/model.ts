@@ -44,7 +44,7 @@ export interface CampaignReview {
 
 /** Scores, coverage and progress for one call; `reviews` are this call's reviews only. */
 export function reviewCampaign(
-  campaign: Pick<Campaign, 'rubric' | 'judges' | 'trimming'>,
+  campaign: Pick<Campaign, 'rubric' | 'judges' | 'trimming'> & Partial<Pick<Campaign, 'rankWithinTask'>>,
   submissions: readonly Submission[],
   judges: readonly Pick<Judge, 'id' | 'conflicts'>[],
   reviews: readonly Review[],
@@ -55,7 +55,13 @@ export function reviewCampaign(
   const conflicts = Object.fromEntries(judges.map((judge) => [judge.id, judge.conflicts]));
   const scores = scoreCampaign(
     { rubric: campaign.rubric, judges: campaign.judges, conflicts, trimming: campaign.trimming },
-    pool.map((submission) => ({ id: submission.id, street: submission.street, submitted: submission.submitted })),
+    pool.map((submission) => ({
+      id: submission.id,
+      street: submission.street,
+      submitted: submission.submitted,
+      // A call that ranks within each task: the best claim of each task, by the same rules.
+      ...(campaign.rankWithinTask ? { group: submission.claim?.task ?? '' } : {}),
+    })),
     reviews.map((review) => ({ ...review })),
   );
   const byId = new Map(scores.results.map((result) => [result.submission, result]));

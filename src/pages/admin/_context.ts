@@ -20,6 +20,7 @@ export async function cmsContext(): Promise<CmsContext> {
         name: criterion.name,
         scale: criterion.scale,
       })),
+      tasks: campaign.data.tasks.map((task) => ({ id: task.id, title: task.title })),
     })),
     belts: catalog.belts.map((belt) => ({ id: belt.id, name: belt.data.name })),
     // Brand and site ids are public and unique across streets: a street's editor, which sees only its own
