@@ -60,6 +60,15 @@ const signup = (street: string, id: string, fields: Data = {}): Data => ({
   ...fields,
 });
 
+const contact = (street: string, submission: string, fields: Data = {}): Data => ({
+  submission,
+  campaign: 'call',
+  street,
+  name: '联络员',
+  phone: '020-0000-0000',
+  ...fields,
+});
+
 const progress = (street: string, id: string, fields: Data = {}): Data => ({
   id,
   campaign: 'call',
@@ -75,16 +84,22 @@ interface Setup {
   campaign?: Data;
   signups?: Data[];
   reports?: Data[];
+  /** The sign-ups' private details, as in the district repository. */
+  contacts?: Data[];
 }
 
 /** The problems the validator reports for a call, its sign-ups and progress reports. */
-function problems({ campaign: call = campaign(), signups = [], reports = [] }: Setup): string[] {
+function problems({ campaign: call = campaign(), signups = [], reports = [], contacts = [] }: Setup): string[] {
   const md = (data: Data) => `---\n${stringify(data)}---\n\n正文。\n`;
   const files = [
     ...streets,
     { path: `campaigns/${call.id}.yaml`, text: stringify(call) },
     ...signups.map((data) => ({ path: `submissions/call/${data.street}/${data.id}.md`, text: md(data) })),
     ...reports.map((data) => ({ path: `progress/call/${data.street}/${data.id}.md`, text: md(data) })),
+    ...contacts.map((data) => ({
+      path: `contacts/call/${data.street}/${data.submission}.yaml`,
+      text: stringify(data),
+    })),
   ];
   return validateContent(files, { exists: () => true })
     .problems.map(formatProblem)
@@ -227,6 +242,25 @@ describe('tasks, claims and progress reports', () => {
       { signups: [signup('longfeng', 'longfeng-a')], reports: [progress('longfeng', 'r1', { acceptance: 'ok' })] },
       [
         'progress/call/longfeng/r1.md acceptance: acceptance（验收）的值“ok”无效：应为以下之一：passed（通过）、rectify（需整改） (从 passed、rectify 中选一个)',
+      ],
+    ],
+    [
+      "a claim's leader is named in the district repository",
+      {
+        signups: [signup('longfeng', 'longfeng-a'), signup('chigang', 'chigang-a', { claim: undefined })],
+        contacts: [contact('longfeng', 'longfeng-a', { leaderName: '示例姓名' }), contact('chigang', 'chigang-a')],
+      },
+      [],
+    ],
+    [
+      'a claim without its leader, and a leader without a claim, are refused',
+      {
+        signups: [signup('longfeng', 'longfeng-a'), signup('chigang', 'chigang-a', { claim: undefined })],
+        contacts: [contact('longfeng', 'longfeng-a'), contact('chigang', 'chigang-a', { leaderName: '示例姓名' })],
+      },
+      [
+        'contacts/call/chigang/chigang-a.yaml leaderName: 申报“chigang-a”没有揭榜任务，不需要挂帅人姓名 (删除 leaderName，或在申报里填写揭榜任务（claim）)',
+        'contacts/call/longfeng/longfeng-a.yaml leaderName: 申报“longfeng-a”揭榜了任务 elevator，还没有挂帅人姓名 (填写 leaderName：挂帅人的姓名（不公开；职务写在申报的 claim.leaderPosition 里）)',
       ],
     ],
   ])('%s', (_, setup, expected) => {

@@ -46,6 +46,7 @@ const EXPECTED_BROKEN = [
   `${B}/contacts/2022-first-round/longfeng/nobody.yaml:4 name: name（联系人）：至少 2 个字 (按提示修改 name)`,
   `${B}/contacts/2022-first-round/longfeng/nobody.yaml:5 phone: phone（联系电话）：电话只能包含数字、括号、空格、加号和连字符 (按提示修改 phone)`,
   `${B}/contacts/2022-first-round/pazhou/yuxiuge.yaml:3 street: 申报“yuxiuge”是 longfeng 街道的，联系人文件却在 pazhou 文件夹里 (把文件移到 contacts/2022-first-round/longfeng/，并把 street 改为 longfeng)`,
+  `${B}/contacts/2022-first-round/pazhou/yuxiuge.yaml:6 leaderName: 申报“yuxiuge”没有揭榜任务，不需要挂帅人姓名 (删除 leaderName，或在申报里填写揭榜任务（claim）)`,
   // A street's Chinese short name where its id belongs.
   `${B}/judges/judge-b.yaml:5 conflicts[0]: 找不到街道“龙凤” (是不是 longfeng？)`,
   // A file in an unknown top-level folder, close to nothing.
@@ -117,7 +118,7 @@ describe('validateContent on tests/fixtures/broken', () => {
   it('summarises the report with file and problem counts', () => {
     const report = formatReport(problems, files.length).split('\n');
     expect(report.slice(0, -2)).toEqual(EXPECTED_BROKEN);
-    expect(report.slice(-2)).toEqual(['', '内容检查未通过：22 个文件中有 33 个问题。']);
+    expect(report.slice(-2)).toEqual(['', '内容检查未通过：22 个文件中有 34 个问题。']);
   });
 
   it('keeps only the entries that passed the schema', () => {
