@@ -8,7 +8,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { publishManifestIntegration } from './src/integrations/publish-manifest.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { validateContentIntegration } from './src/integrations/validate-content.ts';
-import { nestHeadings, safeMarkdown } from './src/lib/safe-markdown.ts';
+import { nestHeadings, safeMarkdown, scopedHeadingIds } from './src/lib/safe-markdown.ts';
 import { normaliseBasePath, pathInSite } from './src/lib/site/url.ts';
 
 // The path the site is served under: `/`, or a sub-path of the district portal such as /zt/dangjian/ (docs/deploy.md).
@@ -44,6 +44,6 @@ export default defineConfig({
     // Last: the list of pages the publish guard compares with the live site's (scripts/publish.ts).
     publishManifestIntegration(),
   ],
-  markdown: { processor: satteri({ mdastPlugins: [safeMarkdown, nestHeadings] }) },
+  markdown: { processor: satteri({ mdastPlugins: [safeMarkdown, nestHeadings], hastPlugins: [scopedHeadingIds] }) },
   devToolbar: { enabled: false },
 });

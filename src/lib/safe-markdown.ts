@@ -1,4 +1,5 @@
-import { defineMdastPlugin } from 'satteri';
+import { basename } from 'node:path';
+import { defineHastPlugin, defineMdastPlugin, type PluginFactoryContext } from 'satteri';
 
 /**
  * Link targets an editor may use: the web, e-mail, phone, and paths on this
@@ -44,3 +45,25 @@ export const nestHeadings = defineMdastPlugin({
     ctx.setProperty(node, 'depth', Math.min(6, node.depth + 1) as typeof node.depth);
   },
 });
+
+/**
+ * Heading ids scoped by the file they come from (`longfeng-dianti-2026-06-本期进展`): a task page shows
+ * several progress reports, each of which may have its own “本期进展”, and Astro's ids are unique within
+ * one document only. Astro keeps an id a heading already has.
+ */
+export const scopedHeadingIds = (file: PluginFactoryContext) => {
+  const scope = file.fileURL ? basename(file.fileURL.pathname).replace(/\.mdx?$/, '') : '';
+  const used = new Map<string, number>();
+  return defineHastPlugin({
+    name: 'haizhu-scoped-heading-ids',
+    element: {
+      filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+      visit(node, ctx) {
+        const base = [scope, ctx.textContent(node).trim().replace(/\s+/g, '-')].filter(Boolean).join('-');
+        const seen = used.get(base) ?? 0;
+        used.set(base, seen + 1);
+        ctx.setProperty(node, 'id', seen ? `${base}-${seen}` : base);
+      },
+    },
+  });
+};

@@ -70,7 +70,8 @@ const QUERIES: [kind: string, query: string, expected: string][] = [
   ['company', '科大讯飞', '/brands/kedaxunfei-honglian/'],
   ['company', '树根互联', '/brands/shugen-honglian/'],
   ['company', '唯品会', '/sites/weipinhui-dangjian-zhendi/'],
-  ['topic', '加装电梯', '/brands/jiangwan-6n/'],
+  // The 揭榜挂帅 task is the topic's own page; the brand is found by its street and community too (below).
+  ['topic', '加装电梯', '/campaigns/2026-jiebang/tasks/elevator/'],
   ['topic', '垃圾分类', '/brands/laji-fenlei-dudao/'],
   ['topic', '老旧小区改造', '/brands/laocheng-gengxin/'],
   ['topic', '生物岛', '/brands/shengwudao-kechuang/'],
