@@ -50,7 +50,6 @@ export interface Column {
 export type SheetCollection = 'submissions' | 'sites' | 'brands' | 'progress' | 'tasks';
 
 export interface SheetSpec {
-  collection: SheetCollection;
   /** The collection whose files the rows become (or, with `list`, whose one entry they go into). */
   target: CollectionName;
   /**
@@ -99,6 +98,15 @@ function fromSchema(
   } satisfies Column;
 }
 
+/** A Markdown body column: optional, the text after the entry's fields. */
+const bodyColumn = (label: string, hint: string): Column => ({
+  key: 'body',
+  label,
+  hint,
+  required: false,
+  kind: 'body',
+});
+
 const ID_HINT = '可不填：按名称自动生成（例如 毓秀阁 → yuxiuge，重名时加 -2）；填写时只能用小写英文字母、数字和连字符';
 const STREET_HINT = '街道名称（例如 龙凤街道、龙凤街 或 龙凤）或街道编号（例如 longfeng）';
 const LIST_HINT = '多个时用顿号“、”或逗号分隔';
@@ -145,13 +153,7 @@ export const SUBMISSION_COLUMNS: readonly Column[] = [
     hint: '留空即“已提交”',
     template: false,
   }),
-  {
-    key: 'body',
-    label: '申报材料',
-    hint: '项目简介、主要做法、成效等，可分段；可使用 Markdown（## 小标题、- 列表）',
-    required: false,
-    kind: 'body',
-  },
+  bodyColumn('申报材料', '项目简介、主要做法、成效等，可分段；可使用 Markdown（## 小标题、- 列表）'),
   fromSchema('submissions', 'campaign', 'text', {
     required: false,
     hint: '征集令编号；导入时已指定征集令的可不填',
@@ -193,13 +195,7 @@ export const BRAND_COLUMNS: readonly Column[] = [
   fromSchema('brands', 'year', 'number', { hint: '品牌创建或入选的年份，例如 2022' }),
   fromSchema('brands', 'tags', 'list', { hint: `例如 加装电梯、垃圾分类；${LIST_HINT}` }),
   fromSchema('brands', 'sites', 'list', { hint: `阵地的名称或编号；${LIST_HINT}` }),
-  {
-    key: 'body',
-    label: '品牌故事',
-    hint: '正文，可分段；可使用 Markdown（## 小标题、- 列表）',
-    required: false,
-    kind: 'body',
-  },
+  bodyColumn('品牌故事', '正文，可分段；可使用 Markdown（## 小标题、- 列表）'),
   fromSchema('brands', 'sample', 'boolean', { hint: SAMPLE_HINT }),
   // The district's decisions: read when the district's sheet has them, never in the offices' template.
   fromSchema('brands', 'status', 'choice', {
@@ -230,13 +226,7 @@ export const PROGRESS_COLUMNS: readonly Column[] = [
     required: false,
     kind: 'number' as const,
   })),
-  {
-    key: 'body',
-    label: '进展情况',
-    hint: '本期做了什么、遇到的问题和下一步打算，可分段',
-    required: false,
-    kind: 'body',
-  },
+  bodyColumn('进展情况', '本期做了什么、遇到的问题和下一步打算，可分段'),
   fromSchema('progress', 'sample', 'boolean', { hint: SAMPLE_HINT }),
   fromSchema('progress', 'campaign', 'text', {
     required: false,
@@ -271,7 +261,6 @@ function figuresList(data: Record<string, unknown>): Record<string, unknown> {
 
 export const SHEETS: Record<SheetCollection, SheetSpec> = {
   submissions: {
-    collection: 'submissions',
     target: 'submissions',
     shape: () => schemaOf('submissions'),
     noun: '申报',
@@ -281,7 +270,6 @@ export const SHEETS: Record<SheetCollection, SheetSpec> = {
     templatePath: '/campaigns/submission-template',
   },
   sites: {
-    collection: 'sites',
     target: 'sites',
     shape: () => schemaOf('sites'),
     noun: '阵地',
@@ -291,7 +279,6 @@ export const SHEETS: Record<SheetCollection, SheetSpec> = {
     templatePath: '/admin/site-template',
   },
   brands: {
-    collection: 'brands',
     target: 'brands',
     shape: () => schemaOf('brands'),
     noun: '品牌',
@@ -301,7 +288,6 @@ export const SHEETS: Record<SheetCollection, SheetSpec> = {
     templatePath: '/admin/brand-template',
   },
   progress: {
-    collection: 'progress',
     target: 'progress',
     shape: () => schemaOf('progress'),
     noun: '进展报告',
@@ -320,7 +306,6 @@ export const SHEETS: Record<SheetCollection, SheetSpec> = {
     },
   },
   tasks: {
-    collection: 'tasks',
     target: 'campaigns',
     list: { field: 'tasks', entry: 'campaign' },
     shape: () => taskSchema,
