@@ -13,7 +13,6 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +23,7 @@ import { fileExistsIn, readContentFiles } from '../../src/lib/content-files.ts';
 import { gcj02ToWgs84, roundCoordinate } from '../../src/lib/map/datum.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { freePort } from '../support/nginx.ts';
 
 const root = resolve('.');
 let clone = '';
@@ -33,17 +33,6 @@ let browser: Browser;
 let output = '';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A clone of this repository with the current work tree (tracked and untracked, not ignored) committed on top. */
 function throwawayCopy(): string {
