@@ -205,22 +205,6 @@ export function checkRelations(
         `把文件移到 contacts/${contact.campaign}/${submission.street}/，并把 street 改为 ${submission.street}`,
       );
     }
-    // The leader in charge (挂帅) of a claim is named here only: a claim needs one, a sign-up without a claim has none.
-    if (submission?.claim && !contact.leaderName) {
-      at(
-        entry,
-        ['leaderName'],
-        `申报“${contact.submission}”揭榜了任务 ${submission.claim.task}，还没有挂帅人姓名`,
-        '填写 leaderName：挂帅人的姓名（不公开；职务写在申报的 claim.leaderPosition 里）',
-      );
-    } else if (submission && !submission.claim && contact.leaderName) {
-      at(
-        entry,
-        ['leaderName'],
-        `申报“${contact.submission}”没有揭榜任务，不需要挂帅人姓名`,
-        '删除 leaderName，或在申报里填写揭榜任务（claim）',
-      );
-    }
   }
 
   const streetName = (id: string) =>

@@ -3,7 +3,7 @@
  * and the progress reports filed on the claims. Each rule is a small function
  * over the parsed entries; the validator runs them all (src/lib/relations.ts).
  */
-import type { Campaign, Claim, Progress, Submission, Task } from '../../schema/index.ts';
+import type { Campaign, Claim, Contact, Progress, Submission, Task } from '../../schema/index.ts';
 import { nearest } from '../suggest.ts';
 import type { EntriesByCollection, Entry } from '../validate.ts';
 
@@ -272,7 +272,44 @@ const progressClaim: Rule = ({ entries, campaigns, unparsedSubmissions, report }
 };
 
 /** Every rule of tasks, claims and progress, in the order their problems are best read. */
-export const TASK_RULES: readonly Rule[] = [rubricOrTasks, taskList, knownTask, claimDates, quota, progressClaim];
+/**
+ * A claim's leader in charge (挂帅) is named in the sign-up's private details (the district repository, read
+ * when given): a claim needs one, a sign-up without a claim has none.
+ */
+const claimLeaders: Rule = ({ entries, report }) => {
+  const submissions = new Map(
+    submissionsOf(entries).map(({ submission }) => [`${submission.campaign}/${submission.id}`, submission]),
+  );
+  for (const entry of entries.contacts) {
+    const contact = entry.data as unknown as Contact;
+    const submission = submissions.get(`${contact.campaign}/${contact.submission}`);
+    if (submission?.claim && !contact.leaderName) {
+      report(
+        entry,
+        ['leaderName'],
+        `申报“${contact.submission}”揭榜了任务 ${submission.claim.task}，还没有挂帅人姓名`,
+        '填写 leaderName：挂帅人的姓名（不公开；职务写在申报的 claim.leaderPosition 里）',
+      );
+    } else if (submission && !submission.claim && contact.leaderName) {
+      report(
+        entry,
+        ['leaderName'],
+        `申报“${contact.submission}”没有揭榜任务，不需要挂帅人姓名`,
+        '删除 leaderName，或在申报里填写揭榜任务（claim）',
+      );
+    }
+  }
+};
+
+export const TASK_RULES: readonly Rule[] = [
+  rubricOrTasks,
+  taskList,
+  knownTask,
+  claimDates,
+  quota,
+  progressClaim,
+  claimLeaders,
+];
 
 /** Runs every rule over the parsed entries. */
 export function checkTasks(entries: EntriesByCollection, unparsedSubmissions: readonly string[], report: Report): void {
