@@ -1,14 +1,4 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { DISTRICT_SAMPLE, REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { buildSite } from '../support/build.ts';
+import { editYaml, filesUnder } from '../support/content-edit.ts';
 
 /**
  * Builds the public site from a copy of the content, of the review repository
@@ -48,22 +39,6 @@ const WIDEST_OFFERED = 1200;
 
 let workDir: string;
 let outDir: string;
-
-/** Edits the YAML of a data file or of a Markdown file's frontmatter in place. */
-function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void) {
-  const text = readFileSync(file, 'utf8');
-  const markdown = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  const doc = parseDocument(markdown ? markdown[1] : text);
-  edit(doc);
-  writeFileSync(file, markdown ? `---\n${doc.toString()}---\n${markdown[2]}` : doc.toString());
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'haizhu-privacy-'));

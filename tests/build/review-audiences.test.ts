@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { DISTRICT_SAMPLE, REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { buildSite } from '../support/build.ts';
+import { editYaml, filesUnder } from '../support/content-edit.ts';
 
 /**
  * Builds the review site once per audience (REVIEW_AUDIENCE) from a copy of the content and of the
@@ -35,21 +35,6 @@ const streetCanaries = (street: string) => ({
   contact: `CANARY联系人-${street}`,
   phone: `020-0000-${String(street.length).padStart(4, '0')}`,
 });
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void) {
-  const text = readFileSync(file, 'utf8');
-  const markdown = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  const doc = parseDocument(markdown ? markdown[1] : text);
-  edit(doc);
-  writeFileSync(file, markdown ? `---\n${doc.toString()}---\n${markdown[2]}` : doc.toString());
-}
 
 interface Output {
   dir: string;

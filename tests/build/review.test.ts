@@ -1,21 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { REVIEW_SAMPLE } from '../../src/lib/review/setup.ts';
 import { buildSite } from '../support/build.ts';
+import { editYaml, filesUnder } from '../support/content-edit.ts';
 
 /**
  * Builds the district's review site (npm run build:review) from a copy of the
@@ -34,21 +25,6 @@ let contentDir: string;
 let reviewRepo: string;
 let reviewDir: string;
 let outDir: string;
-
-function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void, body?: string) {
-  const text = readFileSync(file, 'utf8');
-  const markdown = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  const doc = parseDocument(markdown ? markdown[1] : text);
-  edit(doc);
-  writeFileSync(file, markdown ? `---\n${doc.toString()}---\n${body ?? markdown[2]}` : doc.toString());
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 const git = (...args: string[]) => {
   const result = spawnSync(
